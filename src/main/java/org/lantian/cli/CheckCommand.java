@@ -1,0 +1,69 @@
+package org.lantian.cli;
+
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.lantian.Json;
+import org.lantian.domain.Finding;
+import org.lantian.service.CheckReport;
+import org.lantian.service.EvaluationService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lantian check FILE}: an inspector's submission in, findings out. */
+@Command(name = "check", description = "Check one submission and print its findings.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Submission JSON file, or - for standard input.")
+    String file;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date YYYY-MM-DD (default: today in Asia/Shanghai).")
+    String asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Message language of the table: zh or en (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Mixin
+    PackOption pack;
+
+    enum Format { table, json }
+
+    @Override
+    public Integer call() throws Exception {
+        var date = Inputs.asOf(asOf);
+        var document = Inputs.readJson(file);
+        CheckReport report = new EvaluationService(pack.compile()).check(document, date);
+        if (format == Format.json) {
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            System.out.print(table(report, lang));
+        }
+        return report.anyFail() ? Main.FAILED : Main.OK;
+    }
+
+    static String table(CheckReport report, String lang) {
+        boolean en = "en".equals(lang);
+        Table t = en ? new Table("measure", "rule", "subject", "status", "observed", "target", "units", "message")
+                : new Table("措施", "规则", "对象", "状态", "实测", "目标", "责任单位", "说明");
+        for (Finding f : report.findings()) {
+            t.row(f.measure(), f.rule(), f.subject(), f.status(), f.observed(), f.target(),
+                    String.join(en ? ", " : "、", f.units()), f.message().in(lang));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(en ? "Submission " : "提交 ").append(report.submission())
+                .append(en ? ", as of " : "，评估日期 ").append(report.asOf())
+                .append(en ? ", pack " : "，规则包 ").append(report.pack()).append("\n\n");
+        out.append(t.render()).append('\n');
+        out.append(report.summary().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("  "))).append('\n');
+        if (!report.measuresWithoutData().isEmpty()) {
+            out.append(en ? "Measures with no data in this submission: " : "本次提交无数据的措施：")
+                    .append(report.measuresWithoutData().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}

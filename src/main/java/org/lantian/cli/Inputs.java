@@ -1,0 +1,47 @@
+package org.lantian.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.lantian.Json;
+
+/** Reading the command line's inputs, with messages a user can act on. */
+final class Inputs {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private Inputs() {
+    }
+
+    static JsonNode readJson(String file) throws Main.UserError {
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+            JsonNode node = Json.MAPPER.readTree(in);
+            if (node == null) throw new Main.UserError(file + ": empty, expected a submission JSON object");
+            return node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new Main.UserError(file + ": not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            throw new Main.UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new Main.UserError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The as-of date: given, or today in China Standard Time. */
+    static LocalDate asOf(String text) throws Main.UserError {
+        if (text == null) return LocalDate.now(CHINA);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Main.UserError("--as-of: expected a date YYYY-MM-DD, found \"" + text + "\"");
+        }
+    }
+}

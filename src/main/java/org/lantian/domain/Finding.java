@@ -1,0 +1,27 @@
+package org.lantian.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One checked target for one subject: which measure and rule, about what, with what result.
+ * {@code observed} and {@code target} are numbers, booleans or short texts such as "41/68".
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Finding(
+        int measure,
+        String rule,
+        String subject,
+        String subjectType,
+        Status status,
+        Object observed,
+        Object target,
+        List<String> units,
+        Message message,
+        String deadline,
+        String submission) {
+
+    public Finding withSubmission(String id) {
+        return new Finding(measure, rule, subject, subjectType, status, observed, target, units, message, deadline, id);
+    }
+}

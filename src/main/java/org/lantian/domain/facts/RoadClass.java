@@ -1,0 +1,3 @@
+package org.lantian.domain.facts;
+
+public enum RoadClass { MAIN, SECONDARY, BACK_LANE, TOWNSHIP }

@@ -1,0 +1,3 @@
+package org.lantian.domain.facts;
+
+public enum VehicleFuel { DIESEL, ELECTRIC, GAS, PETROL, HYBRID }

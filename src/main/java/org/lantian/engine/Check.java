@@ -1,0 +1,145 @@
+package org.lantian.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import org.lantian.domain.Finding;
+import org.lantian.domain.Message;
+import org.lantian.domain.Status;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.Measure;
+import org.lantian.pack.Target;
+
+/**
+ * One target checked for one subject, built in a rule's consequence and ended by {@link #say}.
+ * A missing observation (null) gives NO_DATA, never a silent pass. Messages may use
+ * {@code {observed}}, {@code {target}} and {@code {subject}}.
+ */
+public final class Check {
+    private final FindingCollector out;
+    private final Ledger ledger;
+    private final Measure measure;
+    private final String rule;
+    private final String subject;
+    private final String subjectType;
+    private final String town;
+    private Status status;
+    private Object observed;
+    private Object target;
+    private String unit;
+
+    Check(FindingCollector out, Ledger ledger, int measure, String rule, String subject, String subjectType, String town) {
+        this.out = out;
+        this.ledger = ledger;
+        this.measure = ledger.measure(measure);
+        this.rule = rule;
+        this.subject = subject;
+        this.subjectType = subjectType;
+        this.town = town;
+    }
+
+    /** Passes when observed ≥ the measure's named target. */
+    public Check atLeast(Number observed, String targetName) {
+        Target t = measure.target(targetName);
+        return compare(observed, (Number) t.value(), t.unit(), true);
+    }
+
+    /** Passes when observed ≤ the measure's named target. */
+    public Check atMost(Number observed, String targetName) {
+        Target t = measure.target(targetName);
+        return compare(observed, (Number) t.value(), t.unit(), false);
+    }
+
+    /** Passes when observed ≥ a target the rule computed from ledger values (e.g. 50% of a baseline). */
+    public Check atLeastValue(Number observed, Number target) {
+        return compare(observed, target, null, true);
+    }
+
+    /** Passes when observed ≤ a target the rule computed from ledger values. */
+    public Check atMostValue(Number observed, Number target) {
+        return compare(observed, target, null, false);
+    }
+
+    /** Passes when the observed condition holds (purifier installed, log kept …). */
+    public Check holds(Boolean observed) {
+        return set(observed == null ? Status.NO_DATA : observed ? Status.PASS : Status.FAIL, observed, true);
+    }
+
+    /** Passes when the observed condition does not hold (operating within 100 m of the core …). */
+    public Check absent(Boolean observed) {
+        return set(observed == null ? Status.NO_DATA : observed ? Status.FAIL : Status.PASS, observed, false);
+    }
+
+    /** Sets the status directly, for checks that are not one comparison. */
+    public Check status(Status status, Object observed, Object target) {
+        return set(status, observed, target);
+    }
+
+    /** A miss before the measure's due date is PENDING; after it, FAIL. */
+    public Check pendingUntilDue() {
+        return pendingUntil(measure.deadline().due());
+    }
+
+    /** A miss before the named milestone of the measure's deadline is PENDING; after it, FAIL. */
+    public Check pendingUntilMilestone(String milestone) {
+        LocalDate due = measure.deadline().milestone(milestone);
+        if (due == null) throw new IllegalArgumentException("measure " + measure.number() + " has no milestone " + milestone);
+        return pendingUntil(due);
+    }
+
+    private Check pendingUntil(LocalDate due) {
+        if (status == Status.FAIL && due != null && !out.asOf().isAfter(due)) status = Status.PENDING;
+        return this;
+    }
+
+    /** An advisory target: a miss is a WARN, never a FAIL. */
+    public Check advisory() {
+        if (status == Status.FAIL) status = Status.WARN;
+        return this;
+    }
+
+    /** Records the finding with its message in Chinese and English. */
+    public void say(String zh, String en) {
+        if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
+        out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
+                measure.unitsFor(town), new Message(fill(zh), fill(en)), measure.deadline().describe(ledger), null));
+    }
+
+    private Check compare(Number observed, Number target, String unit, boolean atLeast) {
+        this.unit = unit;
+        if (observed == null) return set(Status.NO_DATA, null, target);
+        double o = observed.doubleValue();
+        double t = target.doubleValue();
+        boolean ok = atLeast ? o >= t - 1e-9 : o <= t + 1e-9;
+        return set(ok ? Status.PASS : Status.FAIL, round(observed), target);
+    }
+
+    private Check set(Status status, Object observed, Object target) {
+        this.status = status;
+        this.observed = observed;
+        this.target = target;
+        return this;
+    }
+
+    private String fill(String text) {
+        return text.replace("{observed}", show(observed)).replace("{target}", show(target))
+                .replace("{subject}", String.valueOf(subject));
+    }
+
+    private String show(Object v) {
+        if (v == null) return "—";
+        if (v instanceof Number n && "ratio".equals(unit)) {
+            return new BigDecimal(n.doubleValue() * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        }
+        if (v instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return String.valueOf(v);
+    }
+
+    /** Four decimals are enough for a rate and keep 0.93 from printing as 0.9300000000000001. */
+    private static Object round(Number n) {
+        if (n instanceof Double || n instanceof Float) {
+            return BigDecimal.valueOf(n.doubleValue()).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,77 @@
+package org.lantian.engine;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Finding;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.RulePack;
+
+/** A rule pack compiled into a KieBase, ready to evaluate facts. Thread-safe: each call has its own session. */
+public final class CompiledPack {
+    /** Deterministic order: by measure, rule, subject; ties keep the order the rules produced them. */
+    public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::measure)
+            .thenComparing(Finding::rule).thenComparing(f -> String.valueOf(f.subject()));
+
+    private final RulePack pack;
+    private final KieBase base;
+    private final List<RuleInfo> rules;
+    private final Set<String> globals;
+    private final String hash;
+
+    CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash) {
+        this.pack = pack;
+        this.base = base;
+        this.rules = rules;
+        this.hash = hash;
+        Set<String> names = new TreeSet<>();
+        for (KiePackage p : base.getKiePackages()) p.getGlobalVariables().forEach(g -> names.add(g.getName()));
+        this.globals = names;
+    }
+
+    /** Evaluates facts as of a day and returns the findings in deterministic order. */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf) {
+        FindingCollector collector = new FindingCollector(pack.ledger(), asOf);
+        KieSession session = base.newKieSession();
+        try {
+            if (globals.contains("findings")) session.setGlobal("findings", collector);
+            if (globals.contains("ledger")) session.setGlobal("ledger", pack.ledger());
+            session.insert(new Evaluation(asOf));
+            for (Fact f : facts) session.insert(f);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        List<Finding> out = collector.findings();
+        out.sort(ORDER);
+        return out;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public Ledger ledger() {
+        return pack.ledger();
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public List<RuleInfo> rulesOf(int measure) {
+        return rules.stream().filter(r -> r.measure() == measure).toList();
+    }
+
+    /** A content hash of the ledger file and the DRL files: which rules produced a report. */
+    public String hash() {
+        return hash;
+    }
+}

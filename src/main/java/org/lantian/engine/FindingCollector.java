@@ -1,0 +1,57 @@
+package org.lantian.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Finding;
+import org.lantian.pack.Ledger;
+
+/**
+ * The global {@code findings} of every rule. A rule's consequence starts a {@link Check} about a
+ * subject, compares an observed value with a named target of its measure, and says what it checked:
+ * <pre>findings.about(kcontext, $road).atLeast($road.mechanizedRate(), "mechanisedRate").say("…", "…");</pre>
+ * The measure comes from the rule's {@code @measure} metadata and the rule id from its name.
+ */
+public final class FindingCollector {
+    private final Ledger ledger;
+    private final LocalDate asOf;
+    private final List<Finding> findings = new ArrayList<>();
+
+    public FindingCollector(Ledger ledger, LocalDate asOf) {
+        this.ledger = ledger;
+        this.asOf = asOf;
+    }
+
+    /** A check about a submitted fact: subject, type and town come from the fact. */
+    public Check about(RuleContext kcontext, Fact fact) {
+        return about(kcontext, fact.subject(), fact.getClass().getSimpleName(), fact.town());
+    }
+
+    /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
+    public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
+        Rule rule = kcontext.getRule();
+        return new Check(this, ledger, measureOf(rule), rule.getName(), subject, subjectType, town);
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    void add(Finding finding) {
+        findings.add(finding);
+    }
+
+    static int measureOf(Rule rule) {
+        Object m = rule.getMetaData().get("measure");
+        if (m instanceof Number n) return n.intValue();
+        if (m != null) return Integer.parseInt(m.toString().trim());
+        throw new IllegalStateException("rule \"" + rule.getName() + "\" has no @measure metadata");
+    }
+}

@@ -1,0 +1,115 @@
+package org.lantian.pack;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule pack on disk: {@code ledger.yaml}, the DRL files (one per ledger category) and
+ * {@code tests/*.json}. Loaded at run time, so an office can copy the folder and edit it.
+ */
+public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> testFiles) {
+
+    public static final String LEDGER_FILE = "ledger.yaml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public static RulePack load(Path dir) throws PackException {
+        if (!Files.isDirectory(dir)) throw new PackException("rule pack not found: " + dir + " is not a folder");
+        Path ledgerFile = dir.resolve(LEDGER_FILE);
+        if (!Files.isRegularFile(ledgerFile)) throw new PackException(ledgerFile + ": missing (every pack has a ledger file)");
+        Ledger ledger;
+        try {
+            ledger = YAML.readValue(ledgerFile.toFile(), Ledger.class);
+        } catch (IOException e) {
+            throw new PackException(ledgerFile + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        List<String> errors = check(ledger);
+        if (!errors.isEmpty()) throw new PackException(errors.stream().map(e -> ledgerFile + ": " + e).toList());
+        List<Path> drl = list(dir, "*.drl");
+        if (drl.isEmpty()) throw new PackException(dir + ": no .drl files");
+        List<Path> tests = Files.isDirectory(dir.resolve("tests")) ? list(dir.resolve("tests"), "*.json") : List.of();
+        return new RulePack(dir, ledger, drl, tests);
+    }
+
+    public String name() {
+        return ledger.pack();
+    }
+
+    /** Structural checks the YAML binding cannot make. */
+    private static List<String> check(Ledger ledger) {
+        List<String> errors = new ArrayList<>();
+        if (ledger.pack() == null || ledger.measures() == null || ledger.categories() == null) {
+            errors.add("needs pack, categories and measures");
+            return errors;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (Measure m : ledger.measures()) {
+            String at = "measure " + m.number() + ": ";
+            if (!seen.add(m.number())) errors.add(at + "appears twice");
+            if (ledger.categories().stream().noneMatch(c -> c.numeral().equals(m.category()))) {
+                errors.add(at + "category " + m.category() + " is not among the categories");
+            }
+            if (m.units() == null || m.units().isEmpty()) errors.add(at + "has no responsible units");
+            if (m.deadline() == null || m.deadline().kind() == null) {
+                errors.add(at + "has no deadline");
+                continue;
+            }
+            Deadline d = m.deadline();
+            switch (d.kind()) {
+                case "ongoing" -> { }
+                case "due" -> { if (d.due() == null) errors.add(at + "deadline kind due needs a due date"); }
+                case "seasonal", "period" -> {
+                    if (d.period() == null || ledger.periods() == null || !ledger.periods().containsKey(d.period())) {
+                        errors.add(at + "deadline names unknown period " + d.period());
+                    }
+                }
+                case "milestones" -> {
+                    if (d.milestones() == null || d.milestones().isEmpty()) errors.add(at + "milestones deadline has none");
+                }
+                default -> errors.add(at + "unknown deadline kind " + d.kind()
+                        + " (ongoing, due, seasonal, milestones, period)");
+            }
+            if (m.targets() != null) {
+                m.targets().forEach((name, t) -> {
+                    if (t.value() == null) errors.add(at + "target " + name + " has no value");
+                    if (t.source() == null || !Set.of("L", "S", "I").contains(t.source())) {
+                        errors.add(at + "target " + name + " needs source L, S or I");
+                    }
+                });
+            }
+        }
+        return errors;
+    }
+
+    private static List<Path> list(Path dir, String glob) throws PackException {
+        List<Path> files = new ArrayList<>();
+        try (var stream = Files.newDirectoryStream(dir, glob)) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new PackException(dir + ": " + e.getMessage());
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Reads a text file of the pack, for hashing and compiling. */
+    public static String read(Path file) throws PackException {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new PackException(file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.lantian.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Finding;
+import org.lantian.domain.Status;
+import org.lantian.domain.Submission;
+import org.lantian.engine.CompiledPack;
+import org.lantian.engine.RuleInfo;
+import org.lantian.input.FactReader;
+import org.lantian.input.InvalidInputException;
+
+/** The one evaluation path the CLI, the HTTP API and the batch share: parse → validate → evaluate → report. */
+public final class EvaluationService {
+    private final CompiledPack pack;
+    private final FactReader reader = new FactReader();
+
+    public EvaluationService(CompiledPack pack) {
+        this.pack = pack;
+    }
+
+    public CompiledPack pack() {
+        return pack;
+    }
+
+    /** Validates a submission document and evaluates it. */
+    public CheckReport check(JsonNode document, LocalDate asOf) throws InvalidInputException {
+        return check(reader.readSubmission(document), asOf);
+    }
+
+    public CheckReport check(Submission submission, LocalDate asOf) {
+        return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf));
+    }
+
+    /** Evaluates bare facts (test cases, the batch). */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf) {
+        return pack.evaluate(facts, asOf);
+    }
+
+    public CheckReport report(String submission, LocalDate asOf, List<Finding> findings) {
+        return new CheckReport(submission, asOf, pack.ledger().pack(), findings, summarize(findings),
+                measuresWithoutData(findings));
+    }
+
+    public static Map<Status, Integer> summarize(List<Finding> findings) {
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Finding f : findings) summary.merge(f.status(), 1, Integer::sum);
+        return summary;
+    }
+
+    private List<Integer> measuresWithoutData(List<Finding> findings) {
+        Set<Integer> encoded = new TreeSet<>();
+        for (RuleInfo r : pack.rules()) encoded.add(r.measure());
+        for (Finding f : findings) {
+            if (f.status() != Status.NO_DATA) encoded.remove(f.measure());
+        }
+        return List.copyOf(encoded);
+    }
+}
