@@ -8,6 +8,8 @@ import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,13 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     enum Format { table, json }
 
     @Override
@@ -37,9 +46,9 @@ final class CheckCommand implements Callable<Integer> {
         var document = Inputs.readJson(file);
         CheckReport report = new EvaluationService(pack.compile()).check(document, date);
         if (format == Format.json) {
-            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            System.out.print(table(report, lang));
+            out().print(table(report, lang));
         }
         return report.anyFail() ? Main.FAILED : Main.OK;
     }

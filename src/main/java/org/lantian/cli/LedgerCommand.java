@@ -9,6 +9,8 @@ import org.lantian.pack.Measure;
 import org.lantian.pack.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,16 +26,23 @@ final class LedgerCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() throws Exception {
         CompiledPack compiled = pack.compile();
         Ledger ledger = compiled.ledger();
         if (number == null) {
-            System.out.print(list(compiled));
+            out().print(list(compiled));
             return Main.OK;
         }
         if (!ledger.hasMeasure(number)) throw new Main.UserError("the ledger has no measure " + number);
-        System.out.print(show(compiled, ledger.measure(number)));
+        out().print(show(compiled, ledger.measure(number)));
         return Main.OK;
     }
 

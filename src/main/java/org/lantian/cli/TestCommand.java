@@ -5,12 +5,21 @@ import java.util.concurrent.Callable;
 import org.lantian.testing.PackTests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code lantian test}: runs the pack's own test cases, as rule authors do after editing it. */
 @Command(name = "test", description = "Run the rule pack's test cases (tests/*.json) and check every rule is tested.")
 final class TestCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -19,19 +28,19 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         for (PackTests.CaseResult r : results) {
             if (r.passed()) {
-                System.out.println("ok    " + r.name());
+                out().println("ok    " + r.name());
             } else {
                 failed++;
-                System.out.println("FAIL  " + r.name() + (r.description().isEmpty() ? "" : " — " + r.description()));
-                r.failures().forEach(f -> System.out.println("        " + f));
+                out().println("FAIL  " + r.name() + (r.description().isEmpty() ? "" : " — " + r.description()));
+                r.failures().forEach(f -> out().println("        " + f));
             }
         }
         List<String> gaps = tests.coverageGaps(results);
         if (!gaps.isEmpty()) {
-            System.out.println("untested rules:");
-            gaps.forEach(g -> System.out.println("        " + g));
+            out().println("untested rules:");
+            gaps.forEach(g -> out().println("        " + g));
         }
-        System.out.println("pack tests: " + (results.size() - failed) + " passed, " + failed + " failed"
+        out().println("pack tests: " + (results.size() - failed) + " passed, " + failed + " failed"
                 + (gaps.isEmpty() ? "" : "; " + gaps.size() + " rule(s) without a passing and a failing case"));
         return failed == 0 && gaps.isEmpty() ? Main.OK : Main.FAILED;
     }

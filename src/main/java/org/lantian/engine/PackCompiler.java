@@ -82,7 +82,8 @@ public final class PackCompiler {
     /** The DRL file a rule came from, as named in the pack ("03-dust.drl"). */
     private static String sourceFile(Rule rule) {
         if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-            return impl.getResource().getSourcePath().replace(RESOURCES, "");
+            String path = impl.getResource().getSourcePath();
+            return path.substring(path.lastIndexOf('/') + 1);
         }
         return "";
     }
