@@ -13,8 +13,15 @@ final class Table {
 
     void row(Object... cells) {
         String[] r = new String[cells.length];
-        for (int i = 0; i < cells.length; i++) r[i] = cells[i] == null ? "" : String.valueOf(cells[i]);
+        for (int i = 0; i < cells.length; i++) r[i] = text(cells[i]);
         rows.add(r);
+    }
+
+    /** Numbers without a trailing ".0" (900, not 900.0); nothing for null. */
+    static String text(Object cell) {
+        if (cell == null) return "";
+        if (cell instanceof Double d) return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return String.valueOf(cell);
     }
 
     String render() {

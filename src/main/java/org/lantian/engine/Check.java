@@ -72,7 +72,7 @@ public final class Check {
 
     /** Sets the status directly, for checks that are not one comparison. */
     public Check status(Status status, Object observed, Object target) {
-        return set(status, observed, target);
+        return set(status, observed instanceof Number n ? round(n) : observed, target);
     }
 
     /** A miss before the measure's due date is PENDING; after it, FAIL. */
