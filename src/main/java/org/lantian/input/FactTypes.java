@@ -4,20 +4,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.lantian.domain.Fact;
 import org.lantian.domain.facts.*;
 
 /** The fact types a submission may carry, by the name used in its {@code type} field. */
 public final class FactTypes {
-    private static final List<Class<? extends Fact>> ALL = List.of(
-            // roads, sanitation fleet, catering (measures 7, 13, 14, 33–35)
-            RoadCleaning.class, SanitationVehicle.class, Restaurant.class
-    );
+
+    /** Roads, sanitation fleet, catering (measures 7, 13, 14, 33–35) and the shared context types. */
+    private static final List<Class<? extends Fact>> CORE = List.of(
+            RoadCleaning.class, SanitationVehicle.class, Restaurant.class,
+            WeatherDay.class, TaskProgress.class);
+
+    /** Enterprises, energy, fuel, coal and boilers (measures 1–6, 8, 9, 19–26, 30, 39–41). */
+    private static final List<Class<? extends Fact>> ENTERPRISE_AND_ENERGY = List.of();
+
+    /** Sites, dust, burning, outdoor works and fringe areas (measures 10–12, 15–18, 27–29, 31, 32, 36–38). */
+    private static final List<Class<? extends Fact>> SITES_AND_OUTDOORS = List.of();
 
     private static final Map<String, Class<? extends Fact>> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (Class<? extends Fact> type : ALL) BY_NAME.put(type.getSimpleName(), type);
+        Stream.of(CORE, ENTERPRISE_AND_ENERGY, SITES_AND_OUTDOORS).flatMap(List::stream)
+                .forEach(type -> BY_NAME.put(type.getSimpleName(), type));
     }
 
     private FactTypes() {
@@ -32,6 +41,6 @@ public final class FactTypes {
     }
 
     public static List<Class<? extends Fact>> all() {
-        return ALL;
+        return List.copyOf(BY_NAME.values());
     }
 }
