@@ -28,6 +28,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Message language of the table: zh or en (default: ${DEFAULT-VALUE}).")
     String lang;
 
+    @Option(names = "--timings", description = "Print how long compiling the pack and evaluating took, on standard error.")
+    boolean timings;
+
     @Mixin
     PackOption pack;
 
@@ -44,7 +47,15 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var date = Inputs.asOf(asOf);
         var document = Inputs.readJson(file);
-        CheckReport report = new EvaluationService(pack.compile()).check(document, date);
+        long start = System.nanoTime();
+        var compiled = pack.compile();
+        long compiledAt = System.nanoTime();
+        CheckReport report = new EvaluationService(compiled).check(document, date);
+        if (timings) {
+            spec.commandLine().getErr().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
+                    compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,
+                    report.findings().size(), (System.nanoTime() - compiledAt) / 1_000_000);
+        }
         if (format == Format.json) {
             out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
