@@ -8,8 +8,6 @@ import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,12 +32,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+    @Mixin
+    Output output;
 
     enum Format { table, json }
 
@@ -52,14 +46,14 @@ final class CheckCommand implements Callable<Integer> {
         long compiledAt = System.nanoTime();
         CheckReport report = new EvaluationService(compiled).check(document, date);
         if (timings) {
-            spec.commandLine().getErr().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
+            output.err().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
                     compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,
                     report.findings().size(), (System.nanoTime() - compiledAt) / 1_000_000);
         }
         if (format == Format.json) {
-            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            output.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            out().print(table(report, lang));
+            output.out().print(table(report, lang));
         }
         return report.anyFail() ? Main.FAILED : Main.OK;
     }

@@ -9,8 +9,6 @@ import org.lantian.pack.Measure;
 import org.lantian.pack.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,23 +24,19 @@ final class LedgerCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
         CompiledPack compiled = pack.compile();
         Ledger ledger = compiled.ledger();
         if (number == null) {
-            out().print(list(compiled));
+            output.out().print(list(compiled));
             return Main.OK;
         }
         if (!ledger.hasMeasure(number)) throw new Main.UserError("the ledger has no measure " + number);
-        out().print(show(compiled, ledger.measure(number)));
+        output.out().print(show(compiled, ledger.measure(number)));
         return Main.OK;
     }
 

@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import org.lantian.testing.PackTests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code lantian test}: runs the pack's own test cases, as rule authors do after editing it. */
 @Command(name = "test", description = "Run the rule pack's test cases (tests/*.json) and check every rule is tested.")
@@ -14,12 +12,8 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     PackOption pack;
 
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
@@ -28,19 +22,19 @@ final class TestCommand implements Callable<Integer> {
         int failed = 0;
         for (PackTests.CaseResult r : results) {
             if (r.passed()) {
-                out().println("ok    " + r.name());
+                output.out().println("ok    " + r.name());
             } else {
                 failed++;
-                out().println("FAIL  " + r.name() + (r.description().isEmpty() ? "" : " — " + r.description()));
-                r.failures().forEach(f -> out().println("        " + f));
+                output.out().println("FAIL  " + r.name() + (r.description().isEmpty() ? "" : " — " + r.description()));
+                r.failures().forEach(f -> output.out().println("        " + f));
             }
         }
         List<String> gaps = tests.coverageGaps(results);
         if (!gaps.isEmpty()) {
-            out().println("untested rules:");
-            gaps.forEach(g -> out().println("        " + g));
+            output.out().println("untested rules:");
+            gaps.forEach(g -> output.out().println("        " + g));
         }
-        out().println("pack tests: " + (results.size() - failed) + " passed, " + failed + " failed"
+        output.out().println("pack tests: " + (results.size() - failed) + " passed, " + failed + " failed"
                 + (gaps.isEmpty() ? "" : "; " + gaps.size() + " rule(s) without a passing and a failing case"));
         return failed == 0 && gaps.isEmpty() ? Main.OK : Main.FAILED;
     }
