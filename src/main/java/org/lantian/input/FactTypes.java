@@ -16,8 +16,12 @@ public final class FactTypes {
             RoadCleaning.class, SanitationVehicle.class, Restaurant.class,
             WeatherDay.class, TaskProgress.class);
 
-    /** Enterprises, energy, fuel, coal and boilers (measures 1–6, 8, 9, 19–26, 30, 39–41). */
-    private static final List<Class<? extends Fact>> ENTERPRISE_AND_ENERGY = List.of();
+    /** Enterprise and transport facts (measures 1–6, 8, 9, 39–41). */
+    private static final List<Class<? extends Fact>> ENTERPRISE_AND_TRANSPORT = List.of(
+            ProjectApproval.class, EmissionTest.class);
+
+    /** Heating, coal, boiler and VOC-material facts (measures 19–26, 30). */
+    private static final List<Class<? extends Fact>> ENERGY = List.of();
 
     /** Sites, dust, burning, outdoor works and fringe areas (measures 10–12, 15–18, 27–29, 31, 32, 36–38). */
     private static final List<Class<? extends Fact>> SITES_AND_OUTDOORS = List.of();
@@ -25,7 +29,7 @@ public final class FactTypes {
     private static final Map<String, Class<? extends Fact>> BY_NAME = new LinkedHashMap<>();
 
     static {
-        Stream.of(CORE, ENTERPRISE_AND_ENERGY, SITES_AND_OUTDOORS).flatMap(List::stream)
+        Stream.of(CORE, ENTERPRISE_AND_TRANSPORT, ENERGY, SITES_AND_OUTDOORS).flatMap(List::stream)
                 .forEach(type -> BY_NAME.put(type.getSimpleName(), type));
     }
 
