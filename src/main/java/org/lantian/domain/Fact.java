@@ -9,4 +9,14 @@ public interface Fact {
     default String town() {
         return null;
     }
+
+    /**
+     * Facts that rules must see together share a partition key. The nightly batch evaluates the night in
+     * partitions, so a rule that joins or aggregates facts of different subjects (the whole sanitation
+     * fleet, the campaigns of a town) needs a type that overrides this. Context facts ({@link Context})
+     * are seen by every partition.
+     */
+    default String partitionKey() {
+        return subject();
+    }
 }

@@ -19,6 +19,12 @@ public record SanitationVehicle(
         return plate;
     }
 
+    /** Measure 7 counts the whole fleet at once, so all vehicles are evaluated together. */
+    @Override
+    public String partitionKey() {
+        return "sanitation-fleet";
+    }
+
     /** In service on that day: started on or before it and not retired by it. */
     public boolean inServiceOn(LocalDate day) {
         return inServiceFrom != null && !inServiceFrom.isAfter(day) && (retiredOn == null || retiredOn.isAfter(day));
