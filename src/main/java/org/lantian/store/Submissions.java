@@ -45,8 +45,13 @@ public final class Submissions {
 
     /** The content hash and findings document stored under an id, if any: a re-post is answered from here. */
     public Optional<Posted> compare(String id, String contentHash) throws SQLException {
-        try (Connection c = store.connection();
-             PreparedStatement s = c.prepareStatement("SELECT content_hash, report FROM submissions WHERE id = ?")) {
+        try (Connection c = store.connection()) {
+            return compare(c, id, contentHash);
+        }
+    }
+
+    private static Optional<Posted> compare(Connection c, String id, String contentHash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT content_hash, report FROM submissions WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 Optional<Posted> out = Optional.empty();
@@ -74,7 +79,8 @@ public final class Submissions {
             } catch (SQLException e) {
                 c.rollback();
                 // A unique-key violation (23505) or, in H2, a lock wait on the row another post is writing.
-                Optional<Posted> existing = compare(n.id(), n.contentHash());
+                // Same connection: a second one from the pool could deadlock when every request holds one.
+                Optional<Posted> existing = compare(c, n.id(), n.contentHash());
                 if (existing.isPresent()) return existing.get();
                 throw e;
             }
