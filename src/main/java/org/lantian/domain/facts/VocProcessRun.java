@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Required;
+import org.lantian.domain.TimeSpans;
 
 /**
  * One run of a VOC-emitting process (spraying, printing, drying …) at an enterprise on one day, from start
@@ -23,5 +24,10 @@ public record VocProcessRun(
     @Override
     public String subject() {
         return enterprise + "/" + date + (start == null ? "" : " " + start);
+    }
+
+    /** Whether the work overlaps [from, to) by at least a minute; null when its start or end is not reported. */
+    public Boolean overlaps(LocalTime from, LocalTime to) {
+        return start == null || end == null ? null : TimeSpans.overlaps(start, end, from, to);
     }
 }
