@@ -113,6 +113,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        submissions.close();
         pool.close();
     }
 
