@@ -86,7 +86,10 @@ public final class Submissions {
      * serves many posts, and nobody is answered before the commit that holds their post.
      */
     public Posted insert(NewSubmission n) throws SQLException {
-        Pending p = new Pending(n, new CompletableFuture<>());
+        // The findings' JSON is made here, on the request's thread, so that the one writer only writes.
+        List<String> rows = new ArrayList<>(n.findings().size());
+        for (Finding f : n.findings()) rows.add(json(f.withSubmission(n.id())));
+        Pending p = new Pending(n, rows, new CompletableFuture<>());
         synchronized (this) {
             if (closed) throw new SQLException("the store is closed");
             if (writer == null) {
@@ -107,7 +110,7 @@ public final class Submissions {
         }
     }
 
-    private record Pending(NewSubmission submission, CompletableFuture<Posted> done) {
+    private record Pending(NewSubmission submission, List<String> rows, CompletableFuture<Posted> done) {
     }
 
     private void writeQueued() {
@@ -135,7 +138,7 @@ public final class Submissions {
         try (Connection c = store.connection()) {
             if (group.size() > 1) {
                 try {
-                    for (Pending p : group) write(c, p.submission());
+                    for (Pending p : group) write(c, p.submission(), p.rows());
                     c.commit();
                     for (Pending p : group) p.done().complete(new Posted(Outcome.CREATED, p.submission().report()));
                     return;
@@ -145,7 +148,7 @@ public final class Submissions {
             }
             for (Pending p : group) {
                 try {
-                    p.done().complete(insertAlone(c, p.submission()));
+                    p.done().complete(insertAlone(c, p.submission(), p.rows()));
                 } catch (SQLException e) {
                     p.done().completeExceptionally(e);
                 }
@@ -155,9 +158,9 @@ public final class Submissions {
         }
     }
 
-    private static Posted insertAlone(Connection c, NewSubmission n) throws SQLException {
+    private static Posted insertAlone(Connection c, NewSubmission n, List<String> rows) throws SQLException {
         try {
-            write(c, n);
+            write(c, n, rows);
             c.commit();
             return new Posted(Outcome.CREATED, n.report());
         } catch (SQLException e) {
@@ -185,7 +188,7 @@ public final class Submissions {
         }
     }
 
-    private static void write(Connection c, NewSubmission n) throws SQLException {
+    private static void write(Connection c, NewSubmission n, List<String> rows) throws SQLException {
         LocalDate postedOn = n.postedAt().atZoneSameInstant(Store.ZONE).toLocalDate();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO submissions (id, inspector, content_hash, posted_at, "
                 + "posted_on, as_of, pack_hash, document, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -203,10 +206,10 @@ public final class Submissions {
         if (n.findings().isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO findings (submission, seq, inspector, posted_at, posted_on, "
                 + "measure, rule_id, subject, status, units, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (Finding f : n.findings()) {
+            for (int seq = 0; seq < n.findings().size(); seq++) {
+                Finding f = n.findings().get(seq);
                 s.setString(1, n.id());
-                s.setInt(2, seq++);
+                s.setInt(2, seq);
                 s.setString(3, n.inspector());
                 s.setObject(4, n.postedAt());
                 s.setObject(5, postedOn);
@@ -215,7 +218,7 @@ public final class Submissions {
                 s.setString(8, f.subject());
                 s.setString(9, f.status().name());
                 s.setString(10, "|" + String.join("|", f.units()) + "|");
-                s.setString(11, json(f.withSubmission(n.id())));
+                s.setString(11, rows.get(seq));
                 s.addBatch();
             }
             s.executeBatch();
