@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -55,7 +54,7 @@ public final class InputReader {
     }
 
     private static final ObjectReader JSON = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectReader CSV_LINE = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+    private static final ObjectReader CSV_LINE = new CsvMapper()
             .readerFor(String[].class);
 
     private record Seen(long hash, String file, long line) {
@@ -215,7 +214,7 @@ public final class InputReader {
     private static String notJson(JsonProcessingException e, boolean truncated) {
         var loc = e.getLocation();
         return "not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()) + ": "
-                + e.getOriginalMessage().lines().findFirst().orElse("")
+                + e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst("\\s*\\(start marker at \\[Source.*$", "")
                 + (truncated ? " (the file ends without a newline here: truncated?)" : "");
     }
 
