@@ -62,8 +62,8 @@ public final class BatchRun {
                           int threads, Progress progress) {
     }
 
-    /** What the run did: the report (also written as report.json) and how long it took. */
-    public record Result(NightReport report, long nanos) {
+    /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
+    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos) {
     }
 
     private record Item(Fact fact, Origin origin) {
@@ -116,11 +116,13 @@ public final class BatchRun {
         Scorecard scorecard = new Scorecard();
         long duplicates;
         long facts = 0;
+        long readAt;
         List<Path> runs = new ArrayList<>();
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
                 spill.close();
+                readAt = System.nanoTime();
                 duplicates = reader.duplicates() + contextDuplicates;
                 facts += context.size();
                 List<Reject> conflicts = new ArrayList<>();
@@ -158,6 +160,7 @@ public final class BatchRun {
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, unreported);
             runs.add(unreported);
             NightReport report = report(scorecard, facts, duplicates, registerCards);
+            long evaluatedAt = System.nanoTime();
 
             o.progress().step("writing reports");
             try (XlsxReport xlsx = new XlsxReport(report);
@@ -178,7 +181,8 @@ public final class BatchRun {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
             rejectsOut.flush();
             publish(work, report);
-            return new Result(report, System.nanoTime() - start);
+            long end = System.nanoTime();
+            return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
         }
     }
 

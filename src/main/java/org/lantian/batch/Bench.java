@@ -14,7 +14,8 @@ import org.lantian.domain.Fact;
  * and the peak heap of each (sampled every 20 ms).
  */
 public final class Bench {
-    public record Phase(long records, long nanos, long peakHeap) {
+    /** One measured phase; {@code batch} is the batch's own result (null for parse-only). */
+    public record Phase(long records, long nanos, long peakHeap, BatchRun.Result batch) {
         public double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -35,16 +36,22 @@ public final class Bench {
                 public void reject(Reject reject) {
                 }
             });
-            return reader.records();
+            return new Outcome(reader.records(), null);
         });
     }
 
     public static Phase batch(BatchRun.Options options) throws IOException {
-        return measure(() -> new BatchRun(options).run().report().records());
+        return measure(() -> {
+            BatchRun.Result r = new BatchRun(options).run();
+            return new Outcome(r.report().records(), r);
+        });
     }
 
-    interface Work {
-        long run() throws IOException;
+    private record Outcome(long records, BatchRun.Result batch) {
+    }
+
+    private interface Work {
+        Outcome run() throws IOException;
     }
 
     private static Phase measure(Work work) throws IOException {
@@ -64,14 +71,14 @@ public final class Bench {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        long records;
+        Outcome outcome;
         try {
-            records = work.run();
+            outcome = work.run();
         } finally {
             sampler.interrupt();
         }
         long nanos = System.nanoTime() - start;
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Phase(records, nanos, peak.get());
+        return new Phase(outcome.records(), nanos, peak.get(), outcome.batch());
     }
 }

@@ -35,7 +35,6 @@ final class XlsxReport implements AutoCloseable {
     private int findingRow = 1;
 
     XlsxReport(NightReport report) {
-        book.setCompressTempFiles(true);
         Font font = book.createFont();
         font.setBold(true);
         bold = book.createCellStyle();

@@ -68,17 +68,19 @@ final class BatchCommand implements Callable<Integer> {
             throw new Main.UserError("batch failed: " + e);
         }
         NightReport r = result.report();
-        output.err().println(summary(r, result.nanos()));
+        output.err().println(summary(r, result));
         if (strict && r.rejects() > 0) return REJECTED;
         return r.anyFail() ? Main.FAILED : Main.OK;
     }
 
-    static String summary(NightReport r, long nanos) {
-        double seconds = nanos / 1e9;
-        return String.format("batch %s: %,d records read, %,d facts evaluated, %,d duplicates, %,d rejects; findings %s; %.1f s (%,.0f records/s)",
+    static String summary(NightReport r, BatchRun.Result result) {
+        double seconds = result.nanos() / 1e9;
+        return String.format("batch %s: %,d records read, %,d facts evaluated, %,d duplicates, %,d rejects; findings %s;"
+                        + " %.1f s (%,.0f records/s; read %.1f s, evaluate %.1f s, write %.1f s)",
                 r.asOf(), r.records(), r.factsEvaluated(), r.duplicates(), r.rejects(),
                 r.summary().entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).collect(Collectors.joining(", ")),
-                seconds, r.records() / Math.max(seconds, 1e-9));
+                seconds, r.records() / Math.max(seconds, 1e-9), result.readNanos() / 1e9, result.evaluateNanos() / 1e9,
+                result.writeNanos() / 1e9);
     }
 }
