@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code lantian bench}: parse-only against the full batch on one generated night (docs/performance.md). */
 @Command(name = "bench", description = "Benchmark the batch: parse-only and full batch throughput on one generated night, their ratio and peak heap.")
 final class BenchCommand implements Callable<Integer> {
+    static final int WARM_UP = 50_000;
+
     @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", description = "Records to generate (default: ${DEFAULT-VALUE}).")
     long records;
 
@@ -61,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
                         (System.nanoTime() - start) / 1e9);
             }
             int n = threads != null ? Math.max(1, threads) : Math.min(2, Runtime.getRuntime().availableProcessors());
+            // Warm-up on a small night of its own, so that neither measured phase pays for the JIT.
+            Path warm = dir.resolve("warm-up.jsonl");
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(warm), 1 << 16)) {
+                new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(o);
+            }
+            Bench.parseOnly(List.of(warm));
+            Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
+            Files.delete(warm);
+            BatchRun.deleteTree(dir.resolve("warm-up"));
             Bench.Phase parse = Bench.parseOnly(List.of(night));
             line("parse-only", parse);
             Bench.Phase batch = Bench.batch(new BatchRun.Options(List.of(night), date, dir.resolve("out"), compiled, registers, n,
