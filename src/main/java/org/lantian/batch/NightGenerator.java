@@ -72,6 +72,7 @@ public final class NightGenerator {
         made.put(Restaurant.class, this::restaurant);
         made.put(EmissionTest.class, this::emissionTest);
         made.put(ProjectApproval.class, this::project);
+        made.put(Boiler.class, n -> boiler("B-" + n, null, town()));
     }
 
     /** Writes the night; returns the number of records written (facts and broken lines). */
@@ -93,8 +94,7 @@ public final class NightGenerator {
             for (Registers.Entry e : register.entries()) {
                 int i = index++;
                 if (rnd.nextDouble() < 0.03) continue;
-                Fact f = registered(e, i);
-                if (f != null) pending.add(f);
+                pending.addAll(registered(e, i));
             }
         }
         long budget = o.records();
@@ -269,17 +269,27 @@ public final class NightGenerator {
         return Math.round((from + rnd.nextDouble() * (to - from)) * 100) / 100.0;
     }
 
-    private Fact registered(Registers.Entry e, int index) {
+    /** What a registered subject reports: its fact (a boiler also its stack test); nothing for a type the pack lacks. */
+    private List<Fact> registered(Registers.Entry e, int index) {
         String type = e.type() == null ? "" : e.type();
         return switch (type) {
-            case "RoadCleaning" -> roadOf(e.subject(), e.name(), index < 24 ? RoadClass.MAIN : RoadClass.SECONDARY,
-                    e.measures().contains(14) ? Zone.CORE : Zone.URBAN, e.town());
-            case "Restaurant" -> restaurantOf(e.subject(), e.name(), e.town(), 100 + rnd.nextInt(200));
-            case "SanitationVehicle" -> vehicle(e.subject());
-            case "EmissionTest" -> new EmissionTest(e.subject(), SourceType.BOILER, Fuel.GAS, o.asOf().minusDays(rnd.nextInt(60)),
-                    between(1, 5), between(2, 10), bad() ? between(60, 150) : between(20, 48), e.town());
-            default -> FactTypes.byName(type).map(t -> generic(t, index, e.subject(), e.town())).orElse(null);
+            case "RoadCleaning" -> List.of(roadOf(e.subject(), e.name(), index < 24 ? RoadClass.MAIN : RoadClass.SECONDARY,
+                    e.measures().contains(14) ? Zone.CORE : Zone.URBAN, e.town()));
+            case "Restaurant" -> List.of(restaurantOf(e.subject(), e.name(), e.town(), 100 + rnd.nextInt(200)));
+            case "SanitationVehicle" -> List.of(vehicle(e.subject()));
+            case "Boiler" -> List.of(boiler(e.subject(), e.name(), e.town()), new EmissionTest(e.subject(), SourceType.BOILER,
+                    Fuel.GAS, o.asOf().minusDays(rnd.nextInt(60)), between(1, 5), between(2, 10),
+                    bad() ? between(60, 150) : between(20, 48), e.town()));
+            default -> FactTypes.byName(type).<List<Fact>>map(t -> List.of(generic(t, index, e.subject(), e.town())))
+                    .orElse(List.of());
         };
+    }
+
+    private Boiler boiler(String id, String owner, String town) {
+        boolean coal = bad();
+        return new Boiler(id, owner == null ? town.substring(0, 2) + "供热站" : owner, town, coal ? Fuel.COAL : Fuel.GAS,
+                between(1, 20), BoilerStatus.OPERATING, LocalDate.of(2021, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)),
+                !town.endsWith("镇"), o.asOf().minusDays(rnd.nextInt(10)));
     }
 
     private Fact road(int n) {
