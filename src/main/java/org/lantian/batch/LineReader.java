@@ -86,6 +86,7 @@ final class LineReader implements Closeable {
         CoderResult result = utf8.reset().decode(bytes, chars, true);
         if (!result.isError()) result = utf8.flush(chars);
         if (result.isError()) {
+            if (!newline) throw new BadLine("not valid UTF-8 text at the end of the file (it ends without a newline: truncated?)");
             throw new BadLine("not valid UTF-8 text (bad byte at column " + (bytes.position() - offset + 1) + ")");
         }
         return chars.flip().toString();

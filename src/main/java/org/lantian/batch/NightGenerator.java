@@ -45,6 +45,12 @@ public final class NightGenerator {
     public record Options(long records, LocalDate asOf, long seed, double violations, double malformed) {
     }
 
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
     private static final ObjectMapper OUT = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] TOWNS = {"东街街道", "西街街道", "南街街道", "北街街道", "矿区街道", "钟家庄街道", "西上庄街道",
@@ -197,7 +203,7 @@ public final class NightGenerator {
     static ObjectNode toJson(Fact fact) {
         ObjectNode node = NODES.objectNode();
         node.put("type", fact.getClass().getSimpleName());
-        for (RecordComponent c : fact.getClass().getRecordComponents()) {
+        for (RecordComponent c : COMPONENTS.get(fact.getClass())) {
             try {
                 Object v = c.getAccessor().invoke(fact);
                 if (v != null) node.set(c.getName(), OUT.valueToTree(v));

@@ -72,12 +72,17 @@ final class BenchCommand implements Callable<Integer> {
             Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
             Files.delete(warm);
             BatchRun.deleteTree(dir.resolve("warm-up"));
+            // Parse-only runs before and after the batch and the faster run counts: on a shared machine this keeps
+            // a busy moment from flattering the ratio.
             Bench.Phase parse = Bench.parseOnly(List.of(night));
             line("parse-only", parse);
             Bench.Phase batch = Bench.batch(new BatchRun.Options(List.of(night), date, dir.resolve("out"), compiled, registers, n,
                     Progress.NONE));
             line("full batch", batch);
-            output.out().printf("ratio       %.0f%% of parse-only throughput (target >= 30%%); max heap %,d MB; %d cores, %d threads%n",
+            Bench.Phase again = Bench.parseOnly(List.of(night));
+            line("parse-only", again);
+            if (again.perSecond() > parse.perSecond()) parse = again;
+            output.out().printf("ratio       %.0f%% of the faster parse-only throughput (target >= 30%%); max heap %,d MB; %d cores, %d threads%n",
                     100 * batch.perSecond() / parse.perSecond(), Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors(), n);
             return Main.OK;
