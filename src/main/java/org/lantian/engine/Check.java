@@ -23,12 +23,14 @@ public final class Check {
     private final String subject;
     private final String subjectType;
     private final String town;
+    private final String submission;
     private Status status;
     private Object observed;
     private Object target;
     private String unit;
 
-    Check(FindingCollector out, Ledger ledger, int measure, String rule, String subject, String subjectType, String town) {
+    Check(FindingCollector out, Ledger ledger, int measure, String rule, String subject, String subjectType, String town,
+          String submission) {
         this.out = out;
         this.ledger = ledger;
         this.measure = ledger.measure(measure);
@@ -36,6 +38,7 @@ public final class Check {
         this.subject = subject;
         this.subjectType = subjectType;
         this.town = town;
+        this.submission = submission;
     }
 
     /** Passes when observed ≥ the measure's named target. */
@@ -102,7 +105,7 @@ public final class Check {
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                measure.unitsFor(town), new Message(fill(zh), fill(en)), measure.deadline().describe(ledger), null));
+                measure.unitsFor(town), new Message(fill(zh), fill(en)), measure.deadline().describe(ledger), submission));
     }
 
     private Check compare(Number observed, Number target, String unit, boolean atLeast) {

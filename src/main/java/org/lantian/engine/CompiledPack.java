@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
@@ -38,7 +39,15 @@ public final class CompiledPack {
 
     /** Evaluates facts as of a day and returns the findings in deterministic order. */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf) {
-        FindingCollector collector = new FindingCollector(pack.ledger(), asOf);
+        return evaluate(facts, asOf, fact -> null);
+    }
+
+    /**
+     * Evaluates facts whose submissions differ (the nightly batch): a finding about a fact carries the
+     * submission id that {@code origin} gives for it.
+     */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
+        FindingCollector collector = new FindingCollector(pack.ledger(), asOf, origin);
         KieSession session = base.newKieSession();
         try {
             if (globals.contains("findings")) session.setGlobal("findings", collector);

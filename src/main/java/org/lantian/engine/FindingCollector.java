@@ -3,6 +3,7 @@ package org.lantian.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Fact;
@@ -18,22 +19,31 @@ import org.lantian.pack.Ledger;
 public final class FindingCollector {
     private final Ledger ledger;
     private final LocalDate asOf;
+    private final Function<Fact, String> origin;
     private final List<Finding> findings = new ArrayList<>();
 
     public FindingCollector(Ledger ledger, LocalDate asOf) {
+        this(ledger, asOf, fact -> null);
+    }
+
+    /** {@code origin} names the submission a fact came from, for findings about that fact. */
+    public FindingCollector(Ledger ledger, LocalDate asOf, Function<Fact, String> origin) {
         this.ledger = ledger;
         this.asOf = asOf;
+        this.origin = origin;
     }
 
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
-        return about(kcontext, fact.subject(), fact.getClass().getSimpleName(), fact.town());
+        Rule rule = kcontext.getRule();
+        return new Check(this, ledger, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
+                fact.town(), origin.apply(fact));
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
-        return new Check(this, ledger, measureOf(rule), rule.getName(), subject, subjectType, town);
+        return new Check(this, ledger, measureOf(rule), rule.getName(), subject, subjectType, town, null);
     }
 
     public LocalDate asOf() {

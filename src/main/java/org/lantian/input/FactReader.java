@@ -36,6 +36,13 @@ public final class FactReader {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> SUBMISSION_FIELDS = Set.of("submission", "inspector", "submittedAt", "facts");
+    /** Class.getRecordComponents() builds new reflection objects on every call: the costliest step of a read. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     /** Reads a whole submission; throws with every problem when any is found. */
     public Submission readSubmission(JsonNode root) throws InvalidInputException {
@@ -106,7 +113,7 @@ public final class FactReader {
                     + suggestion(typeName, FactTypes.names()), '"' + typeName + '"'));
             return null;
         }
-        RecordComponent[] components = type.get().getRecordComponents();
+        RecordComponent[] components = COMPONENTS.get(type.get());
         String subjectField = components[0].getName();
         JsonNode subjectNode = node.get(subjectField);
         String record = label + " (" + typeName + (subjectNode != null && subjectNode.isValueNode()

@@ -1,0 +1,404 @@
+package org.lantian.batch;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.lantian.Json;
+import org.lantian.domain.Context;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Finding;
+import org.lantian.domain.Message;
+import org.lantian.domain.Status;
+import org.lantian.engine.CompiledPack;
+import org.lantian.engine.RuleInfo;
+import org.lantian.pack.Measure;
+
+/**
+ * The nightly batch: reads every record of the night, evaluates the valid facts with the pack and writes
+ * findings.jsonl, rejects.jsonl, report.json, report.html and report.xlsx into the output folder.
+ *
+ * <p>Memory does not grow with the records: facts are spilled to disk in partitions by
+ * {@link Fact#partitionKey()} (facts a rule must see together share one), each partition is evaluated in
+ * fresh sessions of about {@link #SESSION} facts with every {@link Context} fact, its findings are sorted
+ * into a run on disk, and the runs are merged into the night's order. Only the scorecard's counts, the
+ * registers and the submission ids of submission objects stay in memory.
+ *
+ * <p>Everything is written into a work folder inside the output folder and moved into place at the end,
+ * report.json last (after the old one was removed first): a killed run leaves no report that looks
+ * complete, and the next run starts by clearing the work folder.
+ */
+public final class BatchRun {
+    /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
+    static final int SESSION = 1000;
+    /** Input bytes per partition: a partition must fit in memory with its findings. */
+    static final long PARTITION_BYTES = 8L << 20;
+    static final String WORK = ".batch-work";
+
+    public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
+                          int threads, Progress progress) {
+    }
+
+    /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
+    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos) {
+    }
+
+    private record Item(Fact fact, Origin origin) {
+    }
+
+    private record PartResult(Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
+    }
+
+    private final Options o;
+    private final CompiledPack pack;
+    private final ObjectWriter findingWriter = Json.MAPPER.writerFor(Finding.class);
+    private final ObjectWriter rejectWriter = Json.MAPPER.writerFor(Reject.class);
+    private final Map<String, Registers.Entry> registered;
+    /** Registered subjects that arrived, by their partition key (an aggregate finding about the key covers them). */
+    private final Map<String, Set<String>> registeredByKey = new HashMap<>();
+    private final Set<String> covered = ConcurrentHashMap.newKeySet();
+    private final Set<Finding> orphans = ConcurrentHashMap.newKeySet();
+    private final List<Item> context = new ArrayList<>();
+    private final Map<String, Item> contextSeen = new HashMap<>();
+    private InputReader reader;
+    private long rejects;
+    private long contextDuplicates;
+
+    public BatchRun(Options options) {
+        this.o = options;
+        this.pack = options.pack();
+        this.registered = options.registers().bySubject();
+    }
+
+    /** How many records a set of inputs probably holds (for the progress bar): about 250 bytes each. */
+    public static long estimateRecords(List<Path> files) throws IOException {
+        long bytes = 0;
+        for (Path f : files) bytes += Files.size(f);
+        return Math.max(1, bytes / 250);
+    }
+
+    public Result run() throws IOException {
+        long start = System.nanoTime();
+        List<Path> files = InputReader.expand(o.inputs());
+        Files.createDirectories(o.out());
+        Path work = o.out().resolve(WORK);
+        deleteTree(work);
+        Files.createDirectories(work);
+        long inputBytes = 0;
+        for (Path f : files) inputBytes += Files.size(f);
+        int partitions = (int) Math.max(1, Math.min(1024, inputBytes / PARTITION_BYTES + 1));
+
+        reader = new InputReader(files);
+        Path rejectsFile = work.resolve("rejects.jsonl");
+        Scorecard scorecard = new Scorecard();
+        long duplicates;
+        long facts = 0;
+        long readAt;
+        List<Path> runs = new ArrayList<>();
+        try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8)) {
+            try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
+                read(spill, rejectsOut);
+                spill.close();
+                readAt = System.nanoTime();
+                duplicates = reader.duplicates() + contextDuplicates;
+                facts += context.size();
+                List<Reject> conflicts = new ArrayList<>();
+                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
+                try {
+                    List<Future<PartResult>> parts = new ArrayList<>();
+                    for (int p = 0; p < partitions; p++) {
+                        int partition = p;
+                        Path run = work.resolve(String.format("run-%04d.bin", p));
+                        runs.add(run);
+                        parts.add(pool.submit(() -> evaluate(spill, partition, run)));
+                    }
+                    for (int p = 0; p < partitions; p++) {
+                        o.progress().step("evaluating " + (p + 1) + "/" + partitions);
+                        PartResult r = parts.get(p).get();
+                        scorecard.merge(r.scorecard());
+                        conflicts.addAll(r.conflicts());
+                        duplicates += r.duplicates();
+                        facts += r.facts();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+                conflicts.sort(Comparator.comparing(Reject::file).thenComparingLong(Reject::line));
+                for (Reject r : conflicts) writeReject(rejectsOut, r);
+            }
+            Path unreported = work.resolve("run-registers.bin");
+            List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, unreported);
+            runs.add(unreported);
+            NightReport report = report(scorecard, facts, duplicates, registerCards);
+            long evaluatedAt = System.nanoTime();
+
+            o.progress().step("writing reports");
+            try (XlsxReport xlsx = new XlsxReport(report);
+                 OutputStream findingsOut = Files.newOutputStream(work.resolve("findings.jsonl"));
+                 var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
+                ObjectReader findingReader = Json.MAPPER.readerFor(Finding.class);
+                Runs.merge(runs, line -> {
+                    buffered.write(line.json().getBytes(StandardCharsets.UTF_8));
+                    buffered.write('\n');
+                    if (xlsx.wantsFindings()) xlsx.finding(findingReader.readValue(line.json()));
+                });
+                buffered.flush();
+                try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
+                    xlsx.write(x);
+                }
+            }
+            Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
+            rejectsOut.flush();
+            publish(work, report);
+            long end = System.nanoTime();
+            return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
+        }
+    }
+
+    private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
+        reader.read(new InputReader.Sink() {
+            long seen;
+
+            @Override
+            public void fact(Fact fact, String json, Origin origin) throws IOException {
+                progress();
+                if (registered.containsKey(fact.subject())) {
+                    registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(fact.subject());
+                }
+                if (fact.getClass().isAnnotationPresent(Context.class)) {
+                    addContext(fact, origin, rejectsOut);
+                } else {
+                    spill.add(fact, json, origin);
+                }
+            }
+
+            @Override
+            public void reject(Reject reject) throws IOException {
+                progress();
+                writeReject(rejectsOut, reject);
+            }
+
+            private void progress() {
+                if ((++seen & 1023) == 0) o.progress().records(reader.records());
+            }
+        });
+        o.progress().records(reader.records());
+    }
+
+    /** Context facts (the weather) are few and seen by every partition: kept in memory, deduplicated like bare facts. */
+    private void addContext(Fact fact, Origin origin, BufferedWriter rejectsOut) throws IOException {
+        Item item = new Item(fact, origin);
+        if (!origin.bare()) {
+            context.add(item);
+            return;
+        }
+        String key = dedupKey(fact, origin);
+        Item before = contextSeen.putIfAbsent(key, item);
+        if (before == null) context.add(item);
+        else if (before.fact().equals(fact)) contextDuplicates++;
+        else writeReject(rejectsOut, conflict(item, before));
+    }
+
+    private static String dedupKey(Fact fact, Origin origin) {
+        return origin.submission() + '\u0000' + fact.getClass().getSimpleName() + '\u0000' + fact.subject();
+    }
+
+    private Reject conflict(Item item, Item before) {
+        String type = item.fact().getClass().getSimpleName();
+        return new Reject(reader.name(item.origin().file()), item.origin().line(), item.origin().submission(),
+                List.of("conflict: " + type + " " + item.fact().subject() + " of submission " + item.origin().submission()
+                        + " was already read from " + reader.name(before.origin().file()) + " line "
+                        + before.origin().line() + " with different content; this one is not used"));
+    }
+
+    private void writeReject(BufferedWriter out, Reject r) throws IOException {
+        rejects++;
+        out.write(rejectWriter.writeValueAsString(r));
+        out.write('\n');
+    }
+
+    /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, writes a sorted run. */
+    private PartResult evaluate(Spill spill, int partition, Path run) throws IOException {
+        List<Spill.Entry> entries = spill.read(partition);
+        List<ObjectReader> readers = spill.types().stream().map(t -> Json.MAPPER.readerFor(t)).toList();
+        Map<String, Item> seen = new HashMap<>();
+        List<Reject> conflicts = new ArrayList<>();
+        long duplicates = 0;
+        TreeMap<String, List<Item>> groups = new TreeMap<>();
+        for (Spill.Entry e : entries) {
+            Fact fact = readers.get(e.type()).readValue(e.json());
+            Item item = new Item(fact, e.origin());
+            if (e.origin().bare()) {
+                Item before = seen.putIfAbsent(dedupKey(fact, e.origin()), item);
+                if (before != null) {
+                    if (before.fact().equals(fact)) duplicates++;
+                    else conflicts.add(conflict(item, before));
+                    continue;
+                }
+            }
+            groups.computeIfAbsent(String.valueOf(fact.partitionKey()), k -> new ArrayList<>()).add(item);
+        }
+        entries.clear();
+        Scorecard scorecard = new Scorecard();
+        List<Ranked> findings = new ArrayList<>();
+        List<Item> session = new ArrayList<>();
+        long facts = 0;
+        for (List<Item> group : groups.values()) {
+            if (!session.isEmpty() && session.size() + group.size() > SESSION) {
+                facts += evaluateSession(session, findings, scorecard);
+                session.clear();
+            }
+            session.addAll(group);
+        }
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard);
+        findings.sort(Ranked.ORDER);
+        Runs.write(run, findings);
+        spill.delete(partition);
+        return new PartResult(scorecard, conflicts, duplicates, facts);
+    }
+
+    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard) throws IOException {
+        Map<Fact, String> origin = new IdentityHashMap<>();
+        List<Fact> facts = new ArrayList<>(items.size() + context.size());
+        Set<String> subjects = new java.util.HashSet<>();
+        for (Item c : context) {
+            facts.add(c.fact());
+            origin.put(c.fact(), c.origin().submission());
+        }
+        for (Item i : items) {
+            facts.add(i.fact());
+            origin.put(i.fact(), i.origin().submission());
+            subjects.add(i.fact().subject());
+            subjects.add(i.fact().partitionKey());
+        }
+        for (Finding f : pack.evaluate(facts, o.asOf(), origin::get)) {
+            // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
+            if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
+            Ranked r = new Ranked(f, findingWriter.writeValueAsString(f));
+            out.add(r);
+            scorecard.add(r);
+            cover(f);
+        }
+        return items.size();
+    }
+
+    private void cover(Finding f) {
+        if (f.status() == Status.NO_DATA) return;
+        if (registered.containsKey(f.subject())) covered.add(f.subject() + '\u0000' + f.measure());
+        Set<String> members = registeredByKey.get(f.subject());
+        if (members != null) for (String s : members) covered.add(s + '\u0000' + f.measure());
+    }
+
+    /**
+     * NO_DATA for every registered subject that has no finding for a measure it must report for (a finding
+     * about its partition key, such as the whole fleet, counts for its members).
+     */
+    private List<NightReport.RegisterCard> registerFindings(Scorecard scorecard, Path run) throws IOException {
+        List<Ranked> findings = new ArrayList<>();
+        List<NightReport.RegisterCard> cards = new ArrayList<>();
+        for (Registers.Register register : o.registers().registers()) {
+            int unreported = 0;
+            for (Registers.Entry e : register.entries()) {
+                boolean any = false;
+                for (int m : e.measures()) {
+                    if (covered.contains(e.subject() + '\u0000' + m)) continue;
+                    any = true;
+                    Measure measure = pack.ledger().measure(m);
+                    String name = e.name() == null ? e.subject() : e.name() + "（" + e.subject() + "）";
+                    String nameEn = e.name() == null ? e.subject() : e.name() + " (" + e.subject() + ")";
+                    Finding f = new Finding(m, m + "-register-" + register.name(), e.subject(),
+                            e.type() == null ? "Registered" : e.type(), Status.NO_DATA, null, null,
+                            measure.unitsFor(e.town()),
+                            new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
+                                    nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
+                            measure.deadline().describe(pack.ledger()), null);
+                    Ranked r = new Ranked(f, findingWriter.writeValueAsString(f));
+                    findings.add(r);
+                    scorecard.add(r);
+                }
+                if (any) unreported++;
+            }
+            cards.add(new NightReport.RegisterCard(register.name(), register.entries().size(), unreported));
+        }
+        findings.sort(Ranked.ORDER);
+        Runs.write(run, findings);
+        return cards;
+    }
+
+    private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers) {
+        Map<Integer, Integer> rules = new TreeMap<>();
+        for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
+        Set<Integer> expected = new TreeSet<>(rules.keySet());
+        expected.addAll(o.registers().measures());
+        List<Integer> withoutData = new ArrayList<>();
+        List<NightReport.MeasureCard> measures = new ArrayList<>();
+        for (Measure m : pack.ledger().measures()) {
+            Scorecard.Tally t = s.measures().get(m.number());
+            boolean noData = t == null || t.total() == t.count(Status.NO_DATA);
+            if (noData && expected.contains(m.number())) withoutData.add(m.number());
+            measures.add(new NightReport.MeasureCard(m.number(), m.category(), m.text(), m.summary(),
+                    rules.getOrDefault(m.number(), 0), noData, NightReport.counts(t), t == null ? null : t.rate(),
+                    t == null ? 0 : t.failingCount(), t == null ? List.of() : t.failing()));
+        }
+        List<String> towns = pack.ledger().towns() == null ? List.of() : pack.ledger().towns();
+        Map<String, Scorecard.Tally> ordered = new LinkedHashMap<>();
+        s.units().forEach((u, t) -> { if (!towns.contains(u)) ordered.put(u, t); });
+        for (String town : towns) if (s.units().containsKey(town)) ordered.put(town, s.units().get(town));
+        List<NightReport.UnitCard> units = new ArrayList<>();
+        ordered.forEach((u, t) -> units.add(new NightReport.UnitCard(u, towns.contains(u), NightReport.counts(t), t.rate(),
+                t.failingCount(), t.failing())));
+        return new NightReport(o.asOf(), new NightReport.Pack(pack.ledger().pack(), pack.hash()), reader.inputs(),
+                reader.records(), facts, duplicates, rejects, s.all().total(), NightReport.counts(s.all()), s.all().rate(),
+                withoutData, measures, units, registers);
+    }
+
+    /** Moves the finished files into place, report.json last; removes the work folder. */
+    private void publish(Path work, NightReport report) throws IOException {
+        Files.deleteIfExists(o.out().resolve("report.json"));
+        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json")) {
+            Files.move(work.resolve(name), o.out().resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        deleteTree(work);
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

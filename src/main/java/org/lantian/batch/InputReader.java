@@ -1,0 +1,387 @@
+package org.lantian.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.lantian.Json;
+import org.lantian.domain.Fact;
+import org.lantian.input.FactReader;
+import org.lantian.input.FactTypes;
+import org.lantian.input.InvalidInputException;
+import org.lantian.input.Problem;
+
+/**
+ * Streams the records of a night out of its input files and validates each with {@link FactReader}, so a
+ * bad record is rejected with the same messages as {@code check} while the records around it are kept.
+ *
+ * <ul>
+ *   <li>{@code *.json}: one submission object (or an array of them, or a bare fact);</li>
+ *   <li>{@code *.jsonl} / {@code *.ndjson}: one submission object or bare fact (with {@code type} and an
+ *       optional {@code submission}) per line;</li>
+ *   <li>{@code <FactType>.csv}: a header row of field names, then one fact per line (a list field holds
+ *       its items separated by {@code ;}; an empty cell is not reported).</li>
+ * </ul>
+ *
+ * A submission object's id seen again with the same content is counted once; with different content the
+ * second is rejected as a conflict. (Bare facts are deduplicated later, per partition, see {@link Partitions}.)
+ */
+public final class InputReader {
+    /** Receives what the reader finds, in input order. */
+    public interface Sink {
+        void fact(Fact fact, String json, Origin origin) throws IOException;
+
+        void reject(Reject reject) throws IOException;
+    }
+
+    private static final ObjectReader JSON = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader CSV_LINE = new CsvMapper()
+            .readerFor(String[].class);
+
+    private record Seen(long hash, String file, long line) {
+    }
+
+    private final FactReader facts = new FactReader();
+    private final List<Path> files;
+    private final List<String> names;
+    private final Map<String, Seen> submissions = new HashMap<>();
+    private final MessageDigest sha = sha256();
+    private final MessageDigest contentSha = sha256();
+    private final List<InputFile> inputs = new ArrayList<>();
+    private long records;
+    private long duplicates;
+    private long bytes;
+    private Sink sink;
+    private int fileIndex;
+    private String fileName;
+
+    public InputReader(List<Path> files) {
+        this.files = files;
+        this.names = files.stream().map(Path::toString).toList();
+    }
+
+    /** Expands folders (recursively, in name order) to the files they hold; missing paths are an error. */
+    public static List<Path> expand(List<Path> inputs) throws NoSuchFileException, IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(InputReader::readable).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new NoSuchFileException(input.toString());
+            }
+        }
+        return files;
+    }
+
+    private static boolean readable(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".csv");
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    public String name(int file) {
+        return names.get(file);
+    }
+
+    /** Reads every file into the sink. */
+    public void read(Sink sink) throws IOException {
+        this.sink = sink;
+        for (fileIndex = 0; fileIndex < files.size(); fileIndex++) {
+            Path file = files.get(fileIndex);
+            fileName = names.get(fileIndex);
+            String n = file.getFileName().toString();
+            sha.reset();
+            long size;
+            if (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+                try (LineReader lines = new LineReader(Files.newInputStream(file), sha)) {
+                    if (n.endsWith(".csv")) readCsv(lines, n.substring(0, n.length() - 4));
+                    else readJsonLines(lines);
+                    size = lines.bytesRead();
+                }
+            } else {
+                size = readJsonFile(file);
+            }
+            bytes += size;
+            inputs.add(new InputFile(fileName, size, HexFormat.of().formatHex(sha.digest())));
+        }
+    }
+
+    /** An input file of the night: its name as given, size and SHA-256, so a report says what it was made from. */
+    public record InputFile(String file, long bytes, String sha256) {
+    }
+
+    public List<InputFile> inputs() {
+        return inputs;
+    }
+
+    /** Records read: facts (valid or not) and lines that held no usable record. */
+    public long records() {
+        return records;
+    }
+
+    /** Facts skipped because their submission object was read before with the same content. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    private void readJsonLines(LineReader lines) throws IOException {
+        while (true) {
+            String text;
+            try {
+                text = lines.next();
+            } catch (LineReader.BadLine e) {
+                records++;
+                sink.reject(new Reject(fileName, lines.number(), null, List.of(e.getMessage())));
+                continue;
+            }
+            if (text == null) return;
+            if (text.isBlank()) continue;
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                records++;
+                sink.reject(new Reject(fileName, lines.number(), null, List.of(notJson(e, !lines.lastHadNewline()))));
+                continue;
+            }
+            record(node, text, lines.number());
+        }
+    }
+
+    /** Reads a whole JSON file; returns its size. */
+    private long readJsonFile(Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        sha.update(content);
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            records++;
+            sink.reject(new Reject(fileName, 1, null, List.of("not valid UTF-8 text")));
+            return content.length;
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            records++;
+            long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            sink.reject(new Reject(fileName, line, null, List.of(notJson(e, false))));
+            return content.length;
+        }
+        if (node == null || node.isMissingNode()) {
+            records++;
+            sink.reject(new Reject(fileName, 1, null, List.of("empty, expected a submission JSON object")));
+        } else if (node.isArray()) {
+            for (JsonNode element : node) record(element, null, 1);
+        } else {
+            record(node, null, 1);
+        }
+        return content.length;
+    }
+
+    private static String notJson(JsonProcessingException e, boolean truncated) {
+        var loc = e.getLocation();
+        return "not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()) + ": "
+                + e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst("\\s*\\(start marker at \\[Source.*$", "")
+                + (truncated ? " (the file ends without a newline here: truncated?)" : "");
+    }
+
+    /** One JSON value of the input: a bare fact (it has a type) or a submission object. */
+    private void record(JsonNode node, String text, long line) throws IOException {
+        if (node != null && node.isObject() && node.has("type")) {
+            bare((ObjectNode) node, text, line, "line " + line);
+        } else {
+            submission(node, line);
+        }
+    }
+
+    private void bare(ObjectNode node, String text, long line, String label) throws IOException {
+        records++;
+        List<Problem> problems = new ArrayList<>();
+        String submission = null;
+        JsonNode id = node.get("submission");
+        if (id != null && !id.isNull()) {
+            if (id.isTextual() && !id.asText().isBlank()) submission = id.asText();
+            else problems.add(new Problem("/submission", label, "a non-empty string (the submission id)", id.toString()));
+        }
+        Fact fact = facts.readFact(node, "", label, problems);
+        if (!problems.isEmpty() || fact == null) {
+            sink.reject(new Reject(fileName, line, submission, describe(problems)));
+            return;
+        }
+        sink.fact(fact, text != null ? text : node.toString(), new Origin(fileIndex, line, submission, true));
+    }
+
+    private void submission(JsonNode node, long line) throws IOException {
+        try {
+            var read = facts.readSubmission(node);
+            if (!admit(node, read.submission(), line, read.facts().size())) return;
+            JsonNode array = node.get("facts");
+            for (int i = 0; i < read.facts().size(); i++) {
+                records++;
+                sink.fact(read.facts().get(i), array.get(i).toString(), new Origin(fileIndex, line, read.submission(), false));
+            }
+        } catch (InvalidInputException e) {
+            // Problems of single facts reject those facts; problems of the envelope reject the submission.
+            boolean envelope = e.problems().stream().anyMatch(p -> !p.pointer().matches("/facts/\\d+(/.*)?"));
+            String id = node.path("submission").isTextual() ? node.get("submission").asText() : null;
+            JsonNode array = node.path("facts");
+            if (envelope) {
+                records += Math.max(1, array.isArray() ? array.size() : 0);
+                sink.reject(new Reject(fileName, line, id, describe(e.problems())));
+                return;
+            }
+            if (!admit(node, id, line, array.size())) return;
+            for (int i = 0; i < array.size(); i++) {
+                records++;
+                List<Problem> problems = new ArrayList<>();
+                Fact fact = facts.readFact(array.get(i), "/facts/" + i, "fact " + i, problems);
+                if (fact == null || !problems.isEmpty()) sink.reject(new Reject(fileName, line, id, describe(problems)));
+                else sink.fact(fact, array.get(i).toString(), new Origin(fileIndex, line, id, false));
+            }
+        }
+    }
+
+    /** False (after counting or rejecting it) when the submission id was read before. */
+    private boolean admit(JsonNode node, String id, long line, int size) throws IOException {
+        long hash = contentHash(node);
+        Seen before = submissions.putIfAbsent(id, new Seen(hash, fileName, line));
+        if (before == null) return true;
+        if (before.hash() == hash) {
+            duplicates += size;
+            return false;
+        }
+        records += size;
+        sink.reject(new Reject(fileName, line, id, List.of("conflict: submission " + id + " was already read from "
+                + before.file() + " line " + before.line() + " with different content; this one is not used")));
+        return false;
+    }
+
+    /** A hash of the content whatever the order of its fields, so a re-sent submission is recognised. */
+    private long contentHash(JsonNode node) throws IOException {
+        Object plain = Json.MAPPER.treeToValue(node, Object.class);
+        byte[] canonical = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(plain);
+        return ByteBuffer.wrap(contentSha.digest(canonical)).getLong();
+    }
+
+    private void readCsv(LineReader lines, String typeName) throws IOException {
+        var type = FactTypes.byName(typeName);
+        String[] header = null;
+        while (true) {
+            String text;
+            try {
+                text = lines.next();
+            } catch (LineReader.BadLine e) {
+                records++;
+                sink.reject(new Reject(fileName, lines.number(), null, List.of(e.getMessage())));
+                continue;
+            }
+            if (text == null) return;
+            if (text.isBlank()) continue;
+            String[] cells;
+            try {
+                cells = CSV_LINE.readValue(text);
+            } catch (JsonProcessingException e) {
+                records++;
+                sink.reject(new Reject(fileName, lines.number(), null, List.of("not a valid CSV row: " + e.getOriginalMessage())));
+                continue;
+            }
+            if (header == null) {
+                header = cells;
+                if (type.isEmpty()) {
+                    sink.reject(new Reject(fileName, 1, null, List.of("a CSV file is named after its fact type, one of "
+                            + FactTypes.names() + "; found \"" + typeName + "\"; the file is not used")));
+                    return;
+                }
+                continue;
+            }
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("type", typeName);
+            for (int i = 0; i < header.length && i < cells.length; i++) {
+                String name = header[i].trim();
+                String cell = cells[i].trim();
+                if (!cell.isEmpty()) node.set(name, cell(type.get(), name, cell));
+            }
+            List<String> extra = new ArrayList<>();
+            if (cells.length > header.length) extra.add("/ (row " + lines.number() + "): expected " + header.length
+                    + " cells as in the header, found " + cells.length);
+            if (!extra.isEmpty()) {
+                records++;
+                sink.reject(new Reject(fileName, lines.number(), node.path("submission").asText(null), extra));
+                continue;
+            }
+            bare(node, null, lines.number(), "row " + lines.number());
+        }
+    }
+
+    /** A CSV cell as the JSON value its field expects; a cell that does not convert stays text so the reader names it. */
+    private static JsonNode cell(Class<?> type, String field, String cell) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (!c.getName().equals(field)) continue;
+            Class<?> t = c.getType();
+            try {
+                if (t == Integer.class || t == Long.class) return f.numberNode(Long.parseLong(cell));
+                if (t == Double.class) return f.numberNode(Double.parseDouble(cell));
+            } catch (NumberFormatException e) {
+                return f.textNode(cell);
+            }
+            if (t == Boolean.class) {
+                if (cell.equalsIgnoreCase("true") || cell.equals("是")) return f.booleanNode(true);
+                if (cell.equalsIgnoreCase("false") || cell.equals("否")) return f.booleanNode(false);
+                return f.textNode(cell);
+            }
+            if (t == List.class && c.getGenericType() instanceof ParameterizedType) {
+                var array = f.arrayNode();
+                for (String item : cell.split(";")) if (!item.isBlank()) array.add(item.trim());
+                return array;
+            }
+            return f.textNode(cell);
+        }
+        return f.textNode(cell);
+    }
+
+    private static List<String> describe(List<Problem> problems) {
+        return problems.stream().map(Problem::describe).toList();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.lantian.batch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * Reads a file line by line as bytes and decodes each line strictly as UTF-8, so that one line with
+ * invalid bytes is reported on its own and the lines around it are still read. A line without a final
+ * newline is marked, since that is how a truncated file ends.
+ */
+final class LineReader implements Closeable {
+    private final InputStream in;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[1024];
+    private CharBuffer chars = CharBuffer.allocate(1024);
+    private long number;
+    private long bytesRead;
+    private boolean lastHadNewline = true;
+
+    /** Why a line could not be decoded. */
+    static final class BadLine extends Exception {
+        BadLine(String message) {
+            super(message);
+        }
+    }
+
+    private final MessageDigest digest;
+
+    /** Reads lines from {@code in}, feeding every byte to {@code digest} (the input's identity in the report). */
+    LineReader(InputStream in, MessageDigest digest) {
+        this.in = in;
+        this.digest = digest;
+    }
+
+    /** The next line without its line ending, or null at the end; throws BadLine for invalid UTF-8 (the line is consumed). */
+    String next() throws IOException, BadLine {
+        int length = 0;
+        boolean newline = false;
+        boolean any = false;
+        while (true) {
+            if (pos == limit) {
+                limit = in.read(buffer);
+                pos = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    break;
+                }
+                bytesRead += limit;
+                digest.update(buffer, 0, limit);
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && buffer[pos] != '\n') pos++;
+            int n = pos - start;
+            if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+            System.arraycopy(buffer, start, line, length, n);
+            length += n;
+            if (pos < limit) {
+                pos++;
+                newline = true;
+                break;
+            }
+        }
+        if (!any) return null;
+        number++;
+        lastHadNewline = newline;
+        if (length > 0 && line[length - 1] == '\r') length--;
+        int offset = 0;
+        if (number == 1 && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+            offset = 3; // a byte-order mark, as spreadsheet programs write
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(line, offset, length - offset);
+        if (chars.capacity() < length) chars = CharBuffer.allocate(Math.max(length, chars.capacity() * 2));
+        chars.clear();
+        CoderResult result = utf8.reset().decode(bytes, chars, true);
+        if (!result.isError()) result = utf8.flush(chars);
+        if (result.isError()) {
+            if (!newline) throw new BadLine("not valid UTF-8 text at the end of the file (it ends without a newline: truncated?)");
+            throw new BadLine("not valid UTF-8 text (bad byte at column " + (bytes.position() - offset + 1) + ")");
+        }
+        return chars.flip().toString();
+    }
+
+    /** The number of the line last returned (1-based). */
+    long number() {
+        return number;
+    }
+
+    /** False when the line last returned ended the file without a newline. */
+    boolean lastHadNewline() {
+        return lastHadNewline;
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

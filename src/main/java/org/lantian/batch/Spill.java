@@ -1,0 +1,132 @@
+package org.lantian.batch;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lantian.domain.Fact;
+import org.lantian.input.FactTypes;
+
+/**
+ * The night's valid facts spilled to disk in partitions by {@link Fact#partitionKey()}, so that facts a
+ * rule must see together land in the same partition and only one partition is in memory at a time. A
+ * fact is kept as its validated JSON and bound again when its partition is read.
+ */
+final class Spill implements Closeable {
+    /** One spilled fact: its type, where it came from and its JSON. */
+    record Entry(int type, Origin origin, byte[] json) {
+    }
+
+    private final Path dir;
+    private final int partitions;
+    private final DataOutputStream[] out;
+    private final Map<Class<?>, Integer> typeIndex = new HashMap<>();
+    private final List<Class<? extends Fact>> types = FactTypes.all();
+    private final long[] counts;
+
+    Spill(Path dir, int partitions) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.partitions = partitions;
+        this.out = new DataOutputStream[partitions];
+        this.counts = new long[partitions];
+        for (int i = 0; i < types.size(); i++) typeIndex.put(types.get(i), i);
+    }
+
+    /** The partition of a key: a stable hash, so the same night always splits the same way. */
+    static int partitionOf(String key, int partitions) {
+        return Math.floorMod(key == null ? 0 : key.hashCode() * 0x9E3779B9, partitions);
+    }
+
+    void add(Fact fact, String json, Origin origin) throws IOException {
+        int p = partitionOf(fact.partitionKey(), partitions);
+        DataOutputStream o = out[p];
+        if (o == null) {
+            o = out[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(p)), 1 << 15));
+        }
+        counts[p]++;
+        o.writeShort(typeIndex.get(fact.getClass()));
+        o.writeInt(origin.file());
+        o.writeLong(origin.line());
+        o.writeBoolean(origin.bare());
+        writeString(o, origin.submission());
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        o.writeInt(bytes.length);
+        o.write(bytes);
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    long count(int partition) {
+        return counts[partition];
+    }
+
+    List<Class<? extends Fact>> types() {
+        return types;
+    }
+
+    /** Reads one partition back, in the order its facts were read. */
+    List<Entry> read(int partition) throws IOException {
+        List<Entry> entries = new ArrayList<>((int) Math.min(counts[partition], Integer.MAX_VALUE - 8));
+        if (counts[partition] == 0) return entries;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(partition)), 1 << 16))) {
+            while (true) {
+                int type;
+                try {
+                    type = in.readShort();
+                } catch (EOFException end) {
+                    return entries;
+                }
+                int file = in.readInt();
+                long line = in.readLong();
+                boolean bare = in.readBoolean();
+                String submission = readString(in);
+                byte[] json = new byte[in.readInt()];
+                in.readFully(json);
+                entries.add(new Entry(type, new Origin(file, line, submission, bare), json));
+            }
+        }
+    }
+
+    void delete(int partition) throws IOException {
+        Files.deleteIfExists(file(partition));
+    }
+
+    private Path file(int p) {
+        return dir.resolve(String.format("part-%04d.bin", p));
+    }
+
+    static void writeString(DataOutputStream o, String s) throws IOException {
+        if (s == null) {
+            o.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        o.writeInt(b.length);
+        o.write(b);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (DataOutputStream o : out) if (o != null) o.close();
+    }
+}

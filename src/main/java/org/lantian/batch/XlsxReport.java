@@ -1,0 +1,196 @@
+package org.lantian.batch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.lantian.domain.Finding;
+import org.lantian.domain.Status;
+
+/**
+ * The scorecard as a workbook for Excel and WPS: a scorecard sheet (by measure and by unit), a sheet per
+ * responsible unit with its failing findings, and one sheet with the night's findings. POI's streaming
+ * workbook keeps only a window of rows in memory; the findings sheet holds at most {@link #FINDING_ROWS}
+ * rows (a workbook that big is already hard to open) and says so when there were more.
+ */
+final class XlsxReport implements AutoCloseable {
+    static final int FINDING_ROWS = 100_000;
+    static final String FINDINGS_SHEET = "全部发现 All findings";
+    private static final String[] FINDING_HEADER = {"措施 measure", "规则 rule", "对象 subject", "类型 type", "状态 status",
+            "实测 observed", "目标 target", "责任单位 units", "说明", "message", "期限 deadline", "提交 submission"};
+
+    private final SXSSFWorkbook book = new SXSSFWorkbook(200);
+    private final CellStyle bold;
+    private final CellStyle percent;
+    private final SXSSFSheet findings;
+    private final long total;
+    private int findingRow = 1;
+
+    XlsxReport(NightReport report) {
+        Font font = book.createFont();
+        font.setBold(true);
+        bold = book.createCellStyle();
+        bold.setFont(font);
+        percent = book.createCellStyle();
+        percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+        total = report.findings();
+        Set<String> names = new HashSet<>();
+        scorecard(book.createSheet(name("记分卡 Scorecard", names)), report);
+        for (NightReport.UnitCard u : report.units()) unit(book.createSheet(name(u.unit(), names)), u);
+        findings = book.createSheet(name(FINDINGS_SHEET, names));
+        header(findings.createRow(0), FINDING_HEADER);
+        findings.createFreezePane(0, 1);
+    }
+
+    private static String name(String wanted, Set<String> used) {
+        String base = WorkbookUtil.createSafeSheetName(wanted);
+        String name = base;
+        for (int i = 2; !used.add(name.toLowerCase()); i++) {
+            String suffix = " (" + i + ")";
+            name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
+        }
+        return name;
+    }
+
+    private void scorecard(Sheet sheet, NightReport r) {
+        int row = 0;
+        header(sheet.createRow(row++), "蓝天夜间记分卡 Lantian nightly scorecard");
+        cells(sheet.createRow(row++), "评估日期 As of", r.asOf().toString());
+        cells(sheet.createRow(row++), "规则包 Pack", r.pack().name() + " " + r.pack().hash());
+        cells(sheet.createRow(row++), "记录 Records", r.records());
+        cells(sheet.createRow(row++), "评估事实 Facts evaluated", r.factsEvaluated());
+        cells(sheet.createRow(row++), "重复 Duplicates", r.duplicates());
+        cells(sheet.createRow(row++), "拒收 Rejects", r.rejects());
+        Row rate = sheet.createRow(row++);
+        cells(rate, "达标率 Compliance rate");
+        rateCell(rate, 1, r.rate());
+        cells(sheet.createRow(row++), "无数据措施 Measures without data", join(r.measuresWithoutData()));
+        row++;
+        header(sheet.createRow(row++), withStatuses("措施 measure", "类别 category", "摘要 summary", "规则数 rules"));
+        for (NightReport.MeasureCard m : r.measures()) {
+            Row x = sheet.createRow(row++);
+            cells(x, m.measure(), m.category(), m.summary(), m.rules());
+            counts(x, 4, m.counts());
+            rateCell(x, 4 + Status.values().length, m.rate());
+            x.createCell(5 + Status.values().length).setCellValue(m.noData() ? "无数据 NO DATA" : "");
+        }
+        row++;
+        header(sheet.createRow(row++), withStatuses("责任单位 unit", "", "", ""));
+        for (NightReport.UnitCard u : r.units()) {
+            Row x = sheet.createRow(row++);
+            cells(x, u.unit(), u.town() ? "镇（街道） town" : "部门 bureau");
+            counts(x, 4, u.counts());
+            rateCell(x, 4 + Status.values().length, u.rate());
+        }
+        sheet.setColumnWidth(0, 24 * 256);
+        sheet.setColumnWidth(2, 60 * 256);
+    }
+
+    private void unit(Sheet sheet, NightReport.UnitCard u) {
+        int row = 0;
+        header(sheet.createRow(row++), u.unit());
+        Row status = sheet.createRow(row++);
+        Row count = sheet.createRow(row++);
+        int c = 0;
+        for (Status s : Status.values()) {
+            status.createCell(c).setCellValue(s.name());
+            count.createCell(c++).setCellValue(u.counts().get(s));
+        }
+        status.createCell(c).setCellValue("达标率 rate");
+        rateCell(count, c, u.rate());
+        row++;
+        header(sheet.createRow(row++), "未达标 Failing: " + u.failingCount());
+        header(sheet.createRow(row++), FINDING_HEADER);
+        for (Finding f : u.failing()) finding(sheet.createRow(row++), f);
+        if (u.failingCount() > u.failing().size()) {
+            cells(sheet.createRow(row), "… " + (u.failingCount() - u.failing().size()) + " more in findings.jsonl");
+        }
+        sheet.setColumnWidth(8, 50 * 256);
+    }
+
+    boolean wantsFindings() {
+        return findingRow <= FINDING_ROWS;
+    }
+
+    /** Adds one finding to the findings sheet (callers stop when {@link #wantsFindings()} is false). */
+    void finding(Finding f) {
+        finding(findings.createRow(findingRow++), f);
+        if (findingRow > FINDING_ROWS && total > FINDING_ROWS) {
+            cells(findings.createRow(findingRow), "… " + (total - FINDING_ROWS)
+                    + " more findings in findings.jsonl (this sheet holds the first " + FINDING_ROWS + ")");
+        }
+    }
+
+    private void finding(Row x, Finding f) {
+        cells(x, f.measure(), f.rule(), f.subject(), f.subjectType(), f.status().name(), value(f.observed()),
+                value(f.target()), f.units() == null ? "" : String.join("、", f.units()), f.message().zh(), f.message().en(),
+                f.deadline(), f.submission());
+    }
+
+    private static Object value(Object v) {
+        return v instanceof Number || v == null ? v : String.valueOf(v);
+    }
+
+    private static String[] withStatuses(String... first) {
+        String[] all = new String[first.length + Status.values().length + 2];
+        System.arraycopy(first, 0, all, 0, first.length);
+        int i = first.length;
+        for (Status s : Status.values()) all[i++] = s.name();
+        all[i++] = "达标率 rate";
+        all[i] = "";
+        return all;
+    }
+
+    private void counts(Row x, int from, java.util.Map<Status, Long> counts) {
+        for (Status s : Status.values()) x.createCell(from++).setCellValue(counts.get(s));
+    }
+
+    private void rateCell(Row x, int column, Double rate) {
+        var cell = x.createCell(column);
+        if (rate == null) {
+            cell.setCellValue("—");
+        } else {
+            cell.setCellValue(rate);
+            cell.setCellStyle(percent);
+        }
+    }
+
+    private void header(Row x, String... names) {
+        for (int i = 0; i < names.length; i++) {
+            var cell = x.createCell(i);
+            cell.setCellValue(names[i]);
+            cell.setCellStyle(bold);
+        }
+    }
+
+    private static void cells(Row x, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) continue;
+            var cell = x.createCell(i);
+            if (v instanceof Number n) cell.setCellValue(n.doubleValue());
+            else cell.setCellValue(String.valueOf(v));
+        }
+    }
+
+    private static String join(List<Integer> numbers) {
+        return numbers.isEmpty() ? "—" : String.join(", ", numbers.stream().map(String::valueOf).toList());
+    }
+
+    void write(OutputStream out) throws IOException {
+        book.write(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        book.close();
+    }
+}

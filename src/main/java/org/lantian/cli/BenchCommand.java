@@ -1,0 +1,99 @@
+package org.lantian.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lantian.batch.BatchRun;
+import org.lantian.batch.Bench;
+import org.lantian.batch.NightGenerator;
+import org.lantian.batch.Progress;
+import org.lantian.batch.Registers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lantian bench}: parse-only against the full batch on one generated night (docs/performance.md). */
+@Command(name = "bench", description = "Benchmark the batch: parse-only and full batch throughput on one generated night, their ratio and peak heap.")
+final class BenchCommand implements Callable<Integer> {
+    static final int WARM_UP = 50_000;
+
+    @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", description = "Records to generate (default: ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2022-06-30", description = "The night's date (default: ${DEFAULT-VALUE}).")
+    String asOf;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Use this night instead of generating one.")
+    Path input;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where the generated night and the batch output go (default: a temporary folder, removed after).")
+    Path work;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Partitions evaluated at once (default: up to 2).")
+    Integer threads;
+
+    @Mixin
+    PackOption pack;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws Exception {
+        var date = Inputs.asOf(asOf);
+        var compiled = pack.compile();
+        var registers = Registers.load(pack.dir(), compiled.ledger());
+        boolean temporary = work == null;
+        Path dir = temporary ? Files.createTempDirectory("lantian-bench") : Files.createDirectories(work);
+        try {
+            Path night = input;
+            if (night == null) {
+                night = dir.resolve("night.jsonl");
+                long start = System.nanoTime();
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(night), 1 << 16)) {
+                    new NightGenerator(new NightGenerator.Options(records, date, seed, 0.1, 0.001), registers).write(o);
+                }
+                output.err().printf("bench: generated %s (%,d MB) in %.1f s%n", night, Files.size(night) >> 20,
+                        (System.nanoTime() - start) / 1e9);
+            }
+            int n = threads != null ? Math.max(1, threads) : Math.min(2, Runtime.getRuntime().availableProcessors());
+            // Warm-up on a small night of its own, so that neither measured phase pays for the JIT.
+            Path warm = dir.resolve("warm-up.jsonl");
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(warm), 1 << 16)) {
+                new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(o);
+            }
+            Bench.parseOnly(List.of(warm));
+            Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
+            Files.delete(warm);
+            BatchRun.deleteTree(dir.resolve("warm-up"));
+            // Parse-only runs before and after the batch and the faster run counts: on a shared machine this keeps
+            // a busy moment from flattering the ratio.
+            Bench.Phase parse = Bench.parseOnly(List.of(night));
+            line("parse-only", parse);
+            Bench.Phase batch = Bench.batch(new BatchRun.Options(List.of(night), date, dir.resolve("out"), compiled, registers, n,
+                    Progress.NONE));
+            line("full batch", batch);
+            Bench.Phase again = Bench.parseOnly(List.of(night));
+            line("parse-only", again);
+            if (again.perSecond() > parse.perSecond()) parse = again;
+            output.out().printf("ratio       %.0f%% of the faster parse-only throughput (target >= 30%%); max heap %,d MB; %d cores, %d threads%n",
+                    100 * batch.perSecond() / parse.perSecond(), Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors(), n);
+            return Main.OK;
+        } finally {
+            if (temporary) BatchRun.deleteTree(dir);
+        }
+    }
+
+    private void line(String name, Bench.Phase p) {
+        output.out().printf("%-11s %,d records in %.1f s = %,.0f records/s; peak heap %,d MB%s%n", name, p.records(), p.nanos() / 1e9,
+                p.perSecond(), p.peakHeap() >> 20, p.batch() == null ? "" : String.format(" (read %.1f s, evaluate %.1f s, write %.1f s)",
+                        p.batch().readNanos() / 1e9, p.batch().evaluateNanos() / 1e9, p.batch().writeNanos() / 1e9));
+    }
+}
