@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code lantian}: the command line. Exit codes: 0 no FAIL, 1 a FAIL (or a failed pack test), 2 bad input, usage or pack. */
 @Command(name = "lantian", mixinStandardHelpOptions = true, version = "lantian 0.1.0",
         description = "Checks air-pollution task ledger compliance with Drools rules.",
-        subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

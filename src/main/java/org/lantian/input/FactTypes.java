@@ -22,7 +22,9 @@ public final class FactTypes {
             UltraLowFiling.class, EmissionTest.class, TransportRecord.class, FuelOutlet.class, FuelSample.class);
 
     /** Heating, coal, boiler and VOC-material facts (measures 19–26, 30). */
-    private static final List<Class<? extends Fact>> ENERGY = List.of();
+    private static final List<Class<? extends Fact>> ENERGY = List.of(
+            HouseholdHeating.class, HeatingConversion.class, CoalSample.class, Boiler.class,
+            VocMaterial.class);
 
     /** Sites, dust, burning, outdoor works and fringe areas (measures 10–12, 15–18, 27–29, 31, 32, 36–38). */
     private static final List<Class<? extends Fact>> SITES_AND_OUTDOORS = List.of();

@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lantian.Json;
 import org.lantian.TestPacks;
-import org.lantian.domain.Context;
-import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Submission;
 import org.lantian.input.FactReader;
 
-/** The enterprise and fuel samples: what they find, and that evaluating them by partition finds the same. */
+/** The enterprise and fuel samples find the misses they were written for (SampleSubmissionsTest checks their partitions). */
 class EnterpriseSamplesTest {
     private static final Path ENTERPRISES = Path.of("samples/inspections/industrial-enterprises.json");
     private static final Path FUEL = Path.of("samples/inspections/fuel-outlets.json");
@@ -55,27 +50,5 @@ class EnterpriseSamplesTest {
         assertEquals("WARN", status(f, "39-off-peak-discount", "JY-0047"));
         assertEquals("FAIL", status(f, "8-unlicensed-outlet-cleared", "JY-X-011"));
         assertEquals("FAIL", status(f, "8-failed-sample-traced", "JY-0051/2022-07-13/DIESEL"));
-    }
-
-    /** The batch evaluates by Fact.partitionKey(): the joins and aggregates of 1, 3, 5, 6, 8, 41 must survive that. */
-    @Test
-    void evaluatingByPartitionFindsTheSameAsEvaluatingWhole() throws Exception {
-        for (Path file : List.of(ENTERPRISES, FUEL)) {
-            LocalDate asOf = file == FUEL ? LocalDate.of(2022, 7, 20) : LocalDate.of(2022, 12, 15);
-            List<Fact> facts = read(file).facts();
-            List<Fact> context = facts.stream().filter(x -> x.getClass().isAnnotationPresent(Context.class)).toList();
-            Map<String, List<Fact>> partitions = new LinkedHashMap<>();
-            for (Fact x : facts) {
-                if (!context.contains(x)) partitions.computeIfAbsent(x.partitionKey(), k -> new ArrayList<>(context)).add(x);
-            }
-            List<String> byPartition = new ArrayList<>();
-            for (List<Fact> part : partitions.values()) byPartition.addAll(keys(service.evaluate(part, asOf)));
-            assertEquals(keys(service.evaluate(facts, asOf)), byPartition.stream().sorted().toList(), file.toString());
-        }
-    }
-
-    private static List<String> keys(List<Finding> findings) {
-        return findings.stream().map(f -> f.rule() + " " + f.subject() + " " + f.status() + " " + f.observed() + " " + f.units())
-                .sorted().toList();
     }
 }

@@ -1,0 +1,48 @@
+package org.lantian.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.lantian.engine.CompiledPack;
+import org.lantian.http.ApiServer;
+import org.lantian.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lantian serve}: the HTTP API until the process is stopped. */
+@Command(name = "serve", description = "Serve the HTTP API (docs/api.md) on a store of submissions and findings.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    DbOption db;
+
+    @Mixin
+    PackOption pack;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws Exception {
+        CompiledPack compiled = pack.compile();
+        Store store = db.open();
+        ApiServer server = ApiServer.start(store, compiled, pack.dir(), host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }));
+        // Tests and scripts wait for this line to know the port.
+        output.out().println("lantian serve: listening on http://" + host + ":" + server.port() + ApiServer.BASE
+                + " (store " + store.describe() + ", pack " + compiled.ledger().pack() + " " + compiled.hash() + ")");
+        output.out().flush();
+        stopped.await();
+        return Main.OK;
+    }
+}

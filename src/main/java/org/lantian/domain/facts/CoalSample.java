@@ -1,0 +1,25 @@
+package org.lantian.domain.facts;
+
+import java.time.LocalDate;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Required;
+
+/**
+ * One coal sample taken at a coal dealer (散煤经销点) and its laboratory result: ash and total sulfur on a
+ * dry basis, volatiles on a dry ash-free basis, in percent. Measures 23 (briquettes) and 24 (loose coal).
+ */
+public record CoalSample(
+        @Required String dealer,
+        String dealerName,
+        String town,
+        LocalDate sampledOn,
+        CoalKind coalKind,
+        Double ashPct,
+        Double sulfurPct,
+        Double volatilePct) implements Fact {
+
+    @Override
+    public String subject() {
+        return dealer;
+    }
+}

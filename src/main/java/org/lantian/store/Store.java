@@ -1,0 +1,128 @@
+package org.lantian.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The service's database: a pool of connections to H2 (a file under ./data/, the default) or PostgreSQL,
+ * with the schema migrated to the latest version when it opens. All SQL in this package binds its values.
+ */
+public final class Store implements AutoCloseable {
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/lantian";
+    /** The day a submission counts for (the nightly batch's day) is taken in the ledger's time zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final HikariDataSource pool;
+    private final String url;
+    private final Submissions submissions;
+    private final Tokens tokens;
+
+    private Store(HikariDataSource pool, String url) {
+        this.pool = pool;
+        this.url = url;
+        this.submissions = new Submissions(this);
+        this.tokens = new Tokens(this);
+    }
+
+    /** Opens the store at a JDBC URL and applies any pending migration. */
+    public static Store open(String url) throws StoreException {
+        return open(url, 8);
+    }
+
+    public static Store open(String url, int poolSize) throws StoreException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(h2(url));
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("lantian-store");
+        config.setAutoCommit(false);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store at " + redact(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            if (url.startsWith("jdbc:h2:")) durableH2(pool);
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException | SQLException e) {
+            pool.close();
+            throw new StoreException("cannot prepare the store at " + redact(url) + ": " + rootMessage(e), e);
+        }
+        return new Store(pool, url);
+    }
+
+    /**
+     * A file H2 database is opened with AUTO_SERVER so that {@code lantian token} can reach it while
+     * {@code serve} holds it; unless the URL says otherwise.
+     */
+    private static String h2(String url) {
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("AUTO_SERVER")) return url + ";AUTO_SERVER=TRUE";
+        return url;
+    }
+
+    /**
+     * H2 keeps committed changes in memory for WRITE_DELAY ms (500 by default) before writing them to its
+     * file: a killed server would lose what it had just acknowledged. With 0 every commit is written to
+     * the file before it returns.
+     */
+    private static void durableH2(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+            c.commit();
+        }
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public Submissions submissions() {
+        return submissions;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The JDBC URL without a password, for messages and the health check. */
+    public String describe() {
+        return redact(url);
+    }
+
+    public boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean healthy() {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT 1").close();
+            c.rollback();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+    }
+}
