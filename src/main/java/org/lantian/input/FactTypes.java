@@ -18,7 +18,8 @@ public final class FactTypes {
 
     /** Enterprise and transport facts (measures 1–6, 8, 9, 39–41). */
     private static final List<Class<? extends Fact>> ENTERPRISE_AND_TRANSPORT = List.of(
-            ProjectApproval.class, EmissionTest.class);
+            Enterprise.class, EmissionTotal.class, ProjectApproval.class, ProductionDay.class,
+            UltraLowFiling.class, EmissionTest.class, TransportRecord.class, FuelOutlet.class, FuelSample.class);
 
     /** Heating, coal, boiler and VOC-material facts (measures 19–26, 30). */
     private static final List<Class<? extends Fact>> ENERGY = List.of(

@@ -1,0 +1,39 @@
+package org.lantian.domain.facts;
+
+import java.util.Collection;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Required;
+
+/**
+ * Freight an enterprise moved in one year by one mode over one distance band (from its transport ledger).
+ * Measure 6 sums the records per enterprise and year; measure 5 the cement plant's clean-transport share.
+ */
+public record TransportRecord(
+        @Required String enterprise,
+        @Required Integer year,
+        Cargo cargo,
+        Double distanceKm,
+        TransportMode mode,
+        Double tonnes) implements Fact {
+
+    /** "QY-0021/2022": the records of one enterprise and year are checked together. */
+    @Override
+    public String subject() {
+        return enterprise + "/" + year;
+    }
+
+    @Override
+    public String partitionKey() {
+        return enterprise;
+    }
+
+    /** Moved by a clean mode (measure 5): anything but a conventional road truck. */
+    public boolean cleanMode() {
+        return mode != null && mode.clean();
+    }
+
+    /** True when the cargo is one of the names in a pack list (measure 6's {@code bulkCargo}). */
+    public boolean cargoIn(Object listed) {
+        return cargo != null && listed instanceof Collection<?> c && c.contains(cargo.name());
+    }
+}
