@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lantian.Json;
 import org.lantian.domain.Status;
 import org.lantian.domain.Submission;
@@ -58,6 +59,8 @@ public final class ApiServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_ID = 200;
     public static final int MAX_PAGE = 1000;
+    /** Jetty's request threads, acceptor and selector included. */
+    public static final int THREADS = 32;
 
     public static final List<Route> ROUTES = List.of(
             new Route("GET", BASE + "/health", false),
@@ -90,6 +93,11 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
+            // A post is CPU work (validation, Drools, H2) on a small machine: a few dozen threads keep both
+            // cores busy, and more only contend (Jetty's default is 250); the rest wait in Jetty's queue.
+            QueuedThreadPool threads = new QueuedThreadPool(THREADS, 8);
+            threads.setName("lantian-http");
+            config.jetty.threadPool = threads;
             config.routes.before(BASE + "/*", this::authenticate);
             config.routes.get(BASE + "/health", this::health);
             config.routes.get(BASE + "/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));

@@ -119,7 +119,6 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        submissions.close();
         pool.close();
     }
 
