@@ -102,7 +102,10 @@ public final class BatchRun {
 
     public Result run() throws IOException {
         long start = System.nanoTime();
-        List<Path> files = InputReader.expand(o.inputs());
+        Path outDir = o.out().toAbsolutePath().normalize();
+        // A previous night's output inside an input folder is not input.
+        List<Path> files = InputReader.expand(o.inputs()).stream()
+                .filter(f -> !f.toAbsolutePath().normalize().startsWith(outDir)).toList();
         Files.createDirectories(o.out());
         Path work = o.out().resolve(WORK);
         deleteTree(work);
