@@ -120,6 +120,8 @@ public final class BatchRun {
         long duplicates;
         long facts = 0;
         long readAt;
+        long evaluatedAt;
+        NightReport report;
         List<Path> runs = new ArrayList<>();
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
@@ -162,8 +164,8 @@ public final class BatchRun {
             Path unreported = work.resolve("run-registers.bin");
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, unreported);
             runs.add(unreported);
-            NightReport report = report(scorecard, facts, duplicates, registerCards);
-            long evaluatedAt = System.nanoTime();
+            report = report(scorecard, facts, duplicates, registerCards);
+            evaluatedAt = System.nanoTime();
 
             o.progress().step("writing reports");
             try (XlsxReport xlsx = new XlsxReport(report);
@@ -182,11 +184,10 @@ public final class BatchRun {
             }
             Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
-            rejectsOut.flush();
-            publish(work, report);
-            long end = System.nanoTime();
-            return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
         }
+        publish(work);
+        long end = System.nanoTime();
+        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -387,7 +388,7 @@ public final class BatchRun {
     }
 
     /** Moves the finished files into place, report.json last; removes the work folder. */
-    private void publish(Path work, NightReport report) throws IOException {
+    private void publish(Path work) throws IOException {
         Files.deleteIfExists(o.out().resolve("report.json"));
         for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json")) {
             Files.move(work.resolve(name), o.out().resolve(name), StandardCopyOption.REPLACE_EXISTING,
