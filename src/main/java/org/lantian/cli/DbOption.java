@@ -12,6 +12,10 @@ public final class DbOption {
     String url;
 
     public Store open() throws Main.UserError {
+        return open(url);
+    }
+
+    static Store open(String url) throws Main.UserError {
         try {
             return Store.open(url);
         } catch (StoreException e) {

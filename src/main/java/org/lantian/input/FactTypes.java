@@ -26,7 +26,10 @@ public final class FactTypes {
             VocMaterial.class);
 
     /** Sites, dust, burning, outdoor works and fringe areas (measures 10–12, 15–18, 27–29, 31, 32, 36–38). */
-    private static final List<Class<? extends Fact>> SITES_AND_OUTDOORS = List.of();
+    private static final List<Class<? extends Fact>> SITES_AND_OUTDOORS = List.of(
+            ConstructionSite.class, SpoilTruckCheck.class, ConstructionWaste.class, CleaningCampaign.class,
+            LandParcel.class, MaterialStorage.class, BarbecueSighting.class, GridCell.class, OpenBurning.class,
+            AutoRepairShop.class, OutdoorWork.class, VocProcessRun.class, PileInspection.class);
 
     private static final Map<String, Class<? extends Fact>> BY_NAME = new LinkedHashMap<>();
 

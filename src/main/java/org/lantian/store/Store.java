@@ -49,7 +49,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the store at " + redact(url) + ": " + rootMessage(e), e);
         }
         try {
-            if (url.startsWith("jdbc:h2:")) durableH2(pool);
+            if (url.startsWith("jdbc:h2:")) tuneH2(pool);
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException | SQLException e) {
             pool.close();
@@ -60,11 +60,17 @@ public final class Store implements AutoCloseable {
 
     /**
      * A file H2 database is opened with AUTO_SERVER so that {@code lantian token} can reach it while
-     * {@code serve} holds it; unless the URL says otherwise.
+     * {@code serve} holds it, and with ANALYZE_AUTO=0: H2 re-analyses a table after every 2000 changed
+     * rows, which under load took 3% of the time, and the plans of these few queries follow from the
+     * indexes anyway. Unless the URL says otherwise.
      */
     private static String h2(String url) {
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase().contains("AUTO_SERVER")) return url + ";AUTO_SERVER=TRUE";
-        return url;
+        if (!url.startsWith("jdbc:h2:")) return url;
+        String upper = url.toUpperCase();
+        String out = url;
+        if (url.startsWith("jdbc:h2:file:") && !upper.contains("AUTO_SERVER")) out += ";AUTO_SERVER=TRUE";
+        if (!upper.contains("ANALYZE_AUTO")) out += ";ANALYZE_AUTO=0";
+        return out;
     }
 
     /**
@@ -72,7 +78,7 @@ public final class Store implements AutoCloseable {
      * file: a killed server would lose what it had just acknowledged. With 0 every commit is written to
      * the file before it returns.
      */
-    private static void durableH2(DataSource pool) throws SQLException {
+    private static void tuneH2(DataSource pool) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY 0");
             c.commit();
@@ -113,6 +119,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        submissions.close();
         pool.close();
     }
 

@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.lantian.Json;
 import org.lantian.domain.Finding;
@@ -25,7 +29,13 @@ public final class Submissions {
     private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final String COLUMNS = "id, inspector, posted_at, posted_on, as_of, pack_hash, document, report";
 
+    /** Most posts one commit takes. */
+    private static final int MAX_GROUP = 64;
+
     private final Store store;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private Thread writer;
+    private volatile boolean closed;
 
     Submissions(Store store) {
         this.store = store;
@@ -66,28 +76,119 @@ public final class Submissions {
     }
 
     /**
-     * Stores a submission and its findings in one transaction, committed before this returns. When the id
-     * is taken (also by a concurrent post that committed first) nothing is written and the stored
-     * content decides: SAME or CONFLICT.
+     * Stores a submission and its findings, committed before this returns. When the id is taken (also by a
+     * concurrent post that committed first) nothing is written and the stored content decides: SAME or
+     * CONFLICT.
+     *
+     * <p>Posts are written by one writer thread that commits whatever has queued up meanwhile in one
+     * transaction (group commit). A commit was the largest part of a post: in H2 it writes a new chunk
+     * of the file, in PostgreSQL it waits for the WAL to reach the disk; under load one commit now
+     * serves many posts, and nobody is answered before the commit that holds their post.
      */
     public Posted insert(NewSubmission n) throws SQLException {
-        try (Connection c = store.connection()) {
+        // The findings' JSON is made here, on the request's thread, so that the one writer only writes.
+        List<String> rows = new ArrayList<>(n.findings().size());
+        for (Finding f : n.findings()) rows.add(json(f.withSubmission(n.id())));
+        Pending p = new Pending(n, rows, new CompletableFuture<>());
+        synchronized (this) {
+            if (closed) throw new SQLException("the store is closed");
+            if (writer == null) {
+                writer = new Thread(this::writeQueued, "lantian-store-writer");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            queue.add(p);
+        }
+        try {
+            return p.done().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            throw new SQLException("storing submission " + n.id() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while storing submission " + n.id(), e);
+        }
+    }
+
+    private record Pending(NewSubmission submission, List<String> rows, CompletableFuture<Posted> done) {
+    }
+
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
             try {
-                write(c, n);
-                c.commit();
-                return new Posted(Outcome.CREATED, n.report());
-            } catch (SQLException e) {
-                c.rollback();
-                // A unique-key violation (23505) or, in H2, a lock wait on the row another post is writing.
-                // Same connection: a second one from the pool could deadlock when every request holds one.
-                Optional<Posted> existing = compare(c, n.id(), n.contentHash());
-                if (existing.isPresent()) return existing.get();
-                throw e;
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_GROUP - 1);
+                writeGroup(batch);
+            } catch (InterruptedException e) {
+                if (closed) break;
+            } catch (RuntimeException | Error e) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        for (Pending p; (p = queue.poll()) != null; ) p.done().completeExceptionally(new SQLException("the store is closed"));
+    }
+
+    /** One transaction for the group; if any post in it fails (a taken id), each is retried alone. */
+    private void writeGroup(List<Pending> group) {
+        try (Connection c = store.connection()) {
+            if (group.size() > 1) {
+                try {
+                    for (Pending p : group) write(c, p.submission(), p.rows());
+                    c.commit();
+                    for (Pending p : group) p.done().complete(new Posted(Outcome.CREATED, p.submission().report()));
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                }
+            }
+            for (Pending p : group) {
+                try {
+                    p.done().complete(insertAlone(c, p.submission(), p.rows()));
+                } catch (SQLException e) {
+                    p.done().completeExceptionally(e);
+                }
+            }
+        } catch (SQLException e) {
+            group.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    private static Posted insertAlone(Connection c, NewSubmission n, List<String> rows) throws SQLException {
+        try {
+            write(c, n, rows);
+            c.commit();
+            return new Posted(Outcome.CREATED, n.report());
+        } catch (SQLException e) {
+            c.rollback();
+            // A unique-key violation (23505) or, in H2, a lock wait on the row another post is writing.
+            Optional<Posted> existing = compare(c, n.id(), n.contentHash());
+            if (existing.isPresent()) return existing.get();
+            throw e;
+        }
+    }
+
+    /** Stops the writer after it has written what is queued. */
+    void close() {
+        Thread w;
+        synchronized (this) {
+            closed = true;
+            w = writer;
+        }
+        if (w != null) {
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private static void write(Connection c, NewSubmission n) throws SQLException {
+    private static void write(Connection c, NewSubmission n, List<String> rows) throws SQLException {
         LocalDate postedOn = n.postedAt().atZoneSameInstant(Store.ZONE).toLocalDate();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO submissions (id, inspector, content_hash, posted_at, "
                 + "posted_on, as_of, pack_hash, document, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -105,10 +206,10 @@ public final class Submissions {
         if (n.findings().isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO findings (submission, seq, inspector, posted_at, posted_on, "
                 + "measure, rule_id, subject, status, units, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (Finding f : n.findings()) {
+            for (int seq = 0; seq < n.findings().size(); seq++) {
+                Finding f = n.findings().get(seq);
                 s.setString(1, n.id());
-                s.setInt(2, seq++);
+                s.setInt(2, seq);
                 s.setString(3, n.inspector());
                 s.setObject(4, n.postedAt());
                 s.setObject(5, postedOn);
@@ -117,7 +218,7 @@ public final class Submissions {
                 s.setString(8, f.subject());
                 s.setString(9, f.status().name());
                 s.setString(10, "|" + String.join("|", f.units()) + "|");
-                s.setString(11, json(f.withSubmission(n.id())));
+                s.setString(11, rows.get(seq));
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,0 +1,306 @@
+package org.lantian.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.lantian.Json;
+import org.lantian.engine.CompiledPack;
+import org.lantian.http.ApiServer;
+import org.lantian.store.Role;
+import org.lantian.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantian loadtest}: posts single submissions of ~10 facts to a server on loopback and reports
+ * throughput and latency percentiles. With {@code --rate} requests are sent on a fixed schedule (open loop)
+ * and each latency counts from the moment its request was due, so a stalled server cannot hide its queue;
+ * with {@code --rate 0}, {@code --concurrency} clients post back to back (closed loop: the most it takes).
+ * By default it starts its own server in this JVM on {@code --db} (a fresh H2 file when absent); with
+ * {@code --url} and {@code --token} it drives a running {@code lantian serve} instead.
+ */
+@Command(name = "loadtest", description = "Post submissions of ~10 facts at a fixed rate and report throughput, p50 and p99.")
+final class LoadTestCommand implements Callable<Integer> {
+    @Option(names = "--rate", defaultValue = "200", description = "Requests per second, open loop; 0: closed loop (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "Clients in closed loop (--rate 0) (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured duration (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "15", description = "Seconds of the same load before measuring, for the JIT (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--db", paramLabel = "URL", description = "Store of the in-process server (default: a new H2 file in a temporary folder).")
+    String db;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Drive a running server instead, e.g. http://127.0.0.1:8080.")
+    String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "An INSPECTOR token of INS-07 (or ADMIN) for --url.")
+    String token;
+
+    @Option(names = "--stages", paramLabel = "N", description = "Instead: post N submissions straight to the service and store, "
+            + "one at a time without HTTP, and print each stage's mean wall and CPU time (where the time goes).")
+    int stages;
+
+    @Mixin
+    PackOption pack;
+
+    @Mixin
+    Output output;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private ArrayNode facts;
+
+    @Override
+    public Integer call() throws Exception {
+        if (url != null && token == null) throw new Main.UserError("--url needs --token (lantian token create --role INSPECTOR --inspector INS-07)");
+        if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
+        facts = facts(PackOption.defaultPack().getParent().getParent().resolve("samples").resolve("inspections"));
+        if (stages > 0) return stages();
+        Store store = null;
+        ApiServer server = null;
+        Path tmp = null;
+        try {
+            URI base;
+            String bearer = token;
+            String where;
+            if (url != null) {
+                base = URI.create(url.replaceAll("/+$", ""));
+                where = url;
+            } else {
+                CompiledPack compiled = pack.compile();
+                if (db == null) tmp = Files.createTempDirectory("lantian-loadtest");
+                String storeUrl = db != null ? db : "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath();
+                store = DbOption.open(storeUrl);
+                bearer = store.tokens().create(Role.INSPECTOR, "INS-07", null).token();
+                server = ApiServer.start(store, compiled, pack.dir(), "127.0.0.1", 0);
+                base = URI.create("http://127.0.0.1:" + server.port());
+                where = "in-process server on " + store.describe();
+            }
+            URI target = base.resolve(ApiServer.BASE + "/submissions");
+            output.out().printf("loadtest: %s, %s, %d s warm-up + %d s measured, %d facts a submission%n", where,
+                    rate > 0 ? rate + " req/s open loop" : concurrency + " clients closed loop", warmup, seconds, facts.size());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
+            if (warmup > 0) drive(http, target, bearer, warmup);
+            Result r = drive(http, target, bearer, seconds);
+            output.out().println(r.describe());
+            return r.errors() == 0 ? Main.OK : Main.FAILED;
+        } finally {
+            if (server != null) server.close();
+            if (store != null) store.close();
+            if (tmp != null) deleteTree(tmp);
+        }
+    }
+
+    /** Each stage of a post, timed alone: parse and validate, hash, evaluate, serialise, token look-up, store. */
+    private int stages() throws Exception {
+        CompiledPack compiled = pack.compile();
+        Path tmp = db == null ? Files.createTempDirectory("lantian-stages") : null;
+        try (Store store = DbOption.open(db != null ? db : "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath())) {
+            String bearer = store.tokens().create(Role.INSPECTOR, "INS-07", null).token();
+            var service = new org.lantian.service.EvaluationService(compiled);
+            var reader = new org.lantian.input.FactReader();
+            var threads = ManagementFactory.getThreadMXBean();
+            String[] names = {"parse + validate", "content hash", "evaluate (Drools)", "findings JSON", "token look-up", "store + commit"};
+            long[] wall = new long[names.length];
+            long[] cpu = new long[names.length];
+            int warm = Math.min(stages, 500);
+            for (int i = -warm; i < stages; i++) {
+                String body = Json.MAPPER.writeValueAsString(document());
+                long[] w = new long[names.length + 1];
+                long[] c = new long[names.length + 1];
+                w[0] = System.nanoTime();
+                c[0] = threads.getCurrentThreadCpuTime();
+                JsonNode doc = Json.MAPPER.readTree(body);
+                var submission = reader.readSubmission(doc);
+                w[1] = System.nanoTime(); c[1] = threads.getCurrentThreadCpuTime();
+                String hash = org.lantian.store.Submissions.contentHash(doc);
+                w[2] = System.nanoTime(); c[2] = threads.getCurrentThreadCpuTime();
+                var findings = compiled.evaluate(submission.facts(), java.time.LocalDate.of(2022, 7, 15));
+                w[3] = System.nanoTime(); c[3] = threads.getCurrentThreadCpuTime();
+                var report = service.report(submission.submission(), java.time.LocalDate.of(2022, 7, 15), findings);
+                String json = Json.MAPPER.writeValueAsString(report);
+                w[4] = System.nanoTime(); c[4] = threads.getCurrentThreadCpuTime();
+                store.tokens().lookup(bearer).orElseThrow();
+                w[5] = System.nanoTime(); c[5] = threads.getCurrentThreadCpuTime();
+                store.submissions().insert(new org.lantian.store.Submissions.NewSubmission(submission.submission(),
+                        submission.inspector(), hash, java.time.OffsetDateTime.now(), report.asOf(), compiled.hash(), body, json, findings));
+                w[6] = System.nanoTime(); c[6] = threads.getCurrentThreadCpuTime();
+                if (i < 0) continue;
+                for (int k = 0; k < names.length; k++) {
+                    wall[k] += w[k + 1] - w[k];
+                    cpu[k] += c[k + 1] - c[k];
+                }
+            }
+            output.out().printf("stages of one post, mean of %d after %d warm-up, store %s:%n", stages, warm, store.describe());
+            long wallSum = 0;
+            long cpuSum = 0;
+            for (int k = 0; k < names.length; k++) {
+                output.out().printf("  %-18s wall %6.3f ms  cpu %6.3f ms%n", names[k], wall[k] / 1e6 / stages, cpu[k] / 1e6 / stages);
+                wallSum += wall[k];
+                cpuSum += cpu[k];
+            }
+            output.out().printf("  %-18s wall %6.3f ms  cpu %6.3f ms%n", "total", wallSum / 1e6 / stages, cpuSum / 1e6 / stages);
+        } finally {
+            if (tmp != null) deleteTree(tmp);
+        }
+        return Main.OK;
+    }
+
+    record Result(int sent, int ok, int errors, Map<Integer, Integer> statuses, double seconds, long[] micros, double cpuMs) {
+        String describe() {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            return String.format("requests %d, ok %d, errors %d %s; throughput %.1f req/s; latency ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f;"
+                            + " CPU of this JVM %.2f ms a request; load average %.2f",
+                    sent, ok, errors, statuses, ok / seconds, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+                    sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0, cpuMs / Math.max(1, sent),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
+        private static double pct(long[] sorted, double p) {
+            if (sorted.length == 0) return 0;
+            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1000.0;
+        }
+    }
+
+    private Result drive(HttpClient http, URI target, String bearer, int duration) throws Exception {
+        final long[] slots = new long[Math.max(1, rate > 0 ? rate * duration + 16 : 1)];
+        long[] micros = slots;
+        AtomicInteger recorded = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(duration);
+        int sent = 0;
+        if (rate > 0) {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            long interval = 1_000_000_000L / rate;
+            for (long due = start; due < end; due += interval) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                final long dueAt = due;
+                sent++;
+                pending.add(http.sendAsync(request(target, bearer), HttpResponse.BodyHandlers.ofString())
+                        .handle((resp, failure) -> {
+                            long took = (System.nanoTime() - dueAt) / 1000;
+                            int i = recorded.getAndIncrement();
+                            if (i < slots.length) slots[i] = took;
+                            count(resp, failure, ok, errors, statuses);
+                            return null;
+                        }));
+            }
+            for (CompletableFuture<?> f : pending) f.get(60, TimeUnit.SECONDS);
+        } else {
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            List<List<Long>> perClient = new ArrayList<>();
+            AtomicInteger sentCount = new AtomicInteger();
+            for (int c = 0; c < concurrency; c++) {
+                List<Long> mine = new ArrayList<>();
+                perClient.add(mine);
+                clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        HttpResponse<String> resp = null;
+                        Throwable failure = null;
+                        try {
+                            resp = http.send(request(target, bearer), HttpResponse.BodyHandlers.ofString());
+                        } catch (Exception e) {
+                            failure = e;
+                        }
+                        mine.add((System.nanoTime() - t) / 1000);
+                        sentCount.incrementAndGet();
+                        count(resp, failure, ok, errors, statuses);
+                    }
+                    return null;
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(duration + 60L, TimeUnit.SECONDS);
+            sent = sentCount.get();
+            micros = perClient.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
+            recorded.set(micros.length);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(sent, ok.get(), errors.get(), new TreeMap<>(statuses), elapsed,
+                Arrays.copyOf(micros, Math.min(recorded.get(), micros.length)), (processCpuNanos() - cpu) / 1e6);
+    }
+
+    /** CPU time of this JVM, all threads: server and client when the server runs in-process. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static void count(HttpResponse<String> resp, Throwable failure, AtomicInteger ok, AtomicInteger errors,
+                              Map<Integer, Integer> statuses) {
+        int status = failure != null ? -1 : resp.statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        if (status == 201) ok.incrementAndGet();
+        else errors.incrementAndGet();
+    }
+
+    /** A new submission id every time, the same ~10 facts: every request is evaluated and stored. */
+    private HttpRequest request(URI target, String bearer) {
+        ObjectNode doc = document();
+        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(doc.toString())).build();
+    }
+
+    private ObjectNode document() {
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("submission", "LT-" + run + "-" + sequence.incrementAndGet());
+        doc.put("inspector", "INS-07");
+        doc.put("submittedAt", "2022-07-15T16:40:00+08:00");
+        doc.set("facts", facts);
+        return doc;
+    }
+
+    /** Ten facts from the samples: five road-cleaning records, four restaurants, one sanitation vehicle. */
+    private static ArrayNode facts(Path samples) throws Exception {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (var entry : List.of(Map.entry("road-cleaning.json", 5), Map.entry("restaurants.json", 4), Map.entry("sanitation-fleet.json", 1))) {
+            JsonNode doc = Json.MAPPER.readTree(samples.resolve(entry.getKey()).toFile());
+            for (int i = 0; i < entry.getValue() && i < doc.get("facts").size(); i++) out.add(doc.get("facts").get(i));
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
