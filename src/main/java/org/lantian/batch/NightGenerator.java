@@ -14,6 +14,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class NightGenerator {
             return type.getRecordComponents();
         }
     };
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final ObjectMapper OUT = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] TOWNS = {"东街街道", "西街街道", "南街街道", "北街街道", "矿区街道", "钟家庄街道", "西上庄街道",
@@ -205,7 +207,8 @@ public final class NightGenerator {
         for (RecordComponent c : COMPONENTS.get(fact.getClass())) {
             try {
                 Object v = c.getAccessor().invoke(fact);
-                if (v != null) node.set(c.getName(), OUT.valueToTree(v));
+                if (v instanceof LocalTime t) node.put(c.getName(), t.format(HH_MM)); // the input contract's HH:MM
+                else if (v != null) node.set(c.getName(), OUT.valueToTree(v));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
