@@ -55,7 +55,7 @@ public final class BatchRun {
     /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
     static final int SESSION = 1000;
     /** Input bytes per partition: a partition must fit in memory with its findings. */
-    static final long PARTITION_BYTES = 8L << 20;
+    static final long PARTITION_BYTES = 4L << 20;
     static final String WORK = ".batch-work";
 
     public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
@@ -112,7 +112,7 @@ public final class BatchRun {
         Files.createDirectories(work);
         long inputBytes = 0;
         for (Path f : files) inputBytes += Files.size(f);
-        int partitions = (int) Math.max(1, Math.min(1024, inputBytes / PARTITION_BYTES + 1));
+        int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
         reader = new InputReader(files);
         Path rejectsFile = work.resolve("rejects.jsonl");
