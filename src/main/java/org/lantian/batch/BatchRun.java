@@ -143,6 +143,7 @@ public final class BatchRun {
                     for (int p = 0; p < partitions; p++) {
                         o.progress().step("evaluating " + (p + 1) + "/" + partitions);
                         PartResult r = parts.get(p).get();
+                        parts.set(p, null); // a done future keeps its result: let the merged one go
                         scorecard.merge(r.scorecard());
                         conflicts.addAll(r.conflicts());
                         duplicates += r.duplicates();
