@@ -55,7 +55,7 @@ public final class BatchRun {
     /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
     static final int SESSION = 1000;
     /** Input bytes per partition: a partition must fit in memory with its findings. */
-    static final long PARTITION_BYTES = 8L << 20;
+    static final long PARTITION_BYTES = 4L << 20;
     static final String WORK = ".batch-work";
 
     public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
@@ -102,14 +102,17 @@ public final class BatchRun {
 
     public Result run() throws IOException {
         long start = System.nanoTime();
-        List<Path> files = InputReader.expand(o.inputs());
+        Path outDir = o.out().toAbsolutePath().normalize();
+        // A previous night's output inside an input folder is not input.
+        List<Path> files = InputReader.expand(o.inputs()).stream()
+                .filter(f -> !f.toAbsolutePath().normalize().startsWith(outDir)).toList();
         Files.createDirectories(o.out());
         Path work = o.out().resolve(WORK);
         deleteTree(work);
         Files.createDirectories(work);
         long inputBytes = 0;
         for (Path f : files) inputBytes += Files.size(f);
-        int partitions = (int) Math.max(1, Math.min(1024, inputBytes / PARTITION_BYTES + 1));
+        int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
         reader = new InputReader(files);
         Path rejectsFile = work.resolve("rejects.jsonl");
@@ -117,6 +120,8 @@ public final class BatchRun {
         long duplicates;
         long facts = 0;
         long readAt;
+        long evaluatedAt;
+        NightReport report;
         List<Path> runs = new ArrayList<>();
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
@@ -138,6 +143,7 @@ public final class BatchRun {
                     for (int p = 0; p < partitions; p++) {
                         o.progress().step("evaluating " + (p + 1) + "/" + partitions);
                         PartResult r = parts.get(p).get();
+                        parts.set(p, null); // a done future keeps its result: let the merged one go
                         scorecard.merge(r.scorecard());
                         conflicts.addAll(r.conflicts());
                         duplicates += r.duplicates();
@@ -159,8 +165,8 @@ public final class BatchRun {
             Path unreported = work.resolve("run-registers.bin");
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, unreported);
             runs.add(unreported);
-            NightReport report = report(scorecard, facts, duplicates, registerCards);
-            long evaluatedAt = System.nanoTime();
+            report = report(scorecard, facts, duplicates, registerCards);
+            evaluatedAt = System.nanoTime();
 
             o.progress().step("writing reports");
             try (XlsxReport xlsx = new XlsxReport(report);
@@ -179,11 +185,10 @@ public final class BatchRun {
             }
             Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
-            rejectsOut.flush();
-            publish(work, report);
-            long end = System.nanoTime();
-            return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
         }
+        publish(work);
+        long end = System.nanoTime();
+        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -384,7 +389,7 @@ public final class BatchRun {
     }
 
     /** Moves the finished files into place, report.json last; removes the work folder. */
-    private void publish(Path work, NightReport report) throws IOException {
+    private void publish(Path work) throws IOException {
         Files.deleteIfExists(o.out().resolve("report.json"));
         for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json")) {
             Files.move(work.resolve(name), o.out().resolve(name), StandardCopyOption.REPLACE_EXISTING,

@@ -3,6 +3,8 @@ package org.lantian.batch;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +16,12 @@ import org.lantian.domain.Fact;
  * and the peak heap of each (sampled every 20 ms).
  */
 public final class Bench {
-    /** One measured phase; {@code batch} is the batch's own result (null for parse-only). */
-    public record Phase(long records, long nanos, long peakHeap, BatchRun.Result batch) {
+    /**
+     * One measured phase: {@code peakHeap} is the most heap in use at any sample (garbage included),
+     * {@code peakLive} the most left after a collection (what the run really holds); {@code batch} is the
+     * batch's own result (null for parse-only).
+     */
+    public record Phase(long records, long nanos, long peakHeap, long peakLive, BatchRun.Result batch) {
         public double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -47,6 +53,15 @@ public final class Bench {
         });
     }
 
+    /** Heap in use right after the last collection of each heap pool, summed. */
+    private static long afterCollection() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) sum += pool.getCollectionUsage().getUsed();
+        }
+        return sum;
+    }
+
     private record Outcome(long records, BatchRun.Result batch) {
     }
 
@@ -58,9 +73,11 @@ public final class Bench {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        AtomicLong live = new AtomicLong(afterCollection());
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                live.accumulateAndGet(afterCollection(), Math::max);
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -79,6 +96,6 @@ public final class Bench {
         }
         long nanos = System.nanoTime() - start;
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Phase(outcome.records(), nanos, peak.get(), outcome.batch());
+        return new Phase(outcome.records(), nanos, peak.get(), live.get(), outcome.batch());
     }
 }

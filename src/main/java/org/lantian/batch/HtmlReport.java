@@ -1,6 +1,7 @@
 package org.lantian.batch;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
@@ -54,12 +55,12 @@ final class HtmlReport {
 
     private void tiles(NightReport r) {
         h.append("<section class=\"tiles\">\n");
-        tile(both("记录", "Records"), String.format("%,d", r.records()), null);
-        tile(both("评估事实", "Facts evaluated"), String.format("%,d", r.factsEvaluated()), null);
-        tile(both("拒收记录", "Rejected records"), String.format("%,d", r.rejects()), r.rejects() > 0 ? "#ef6c00" : null);
+        tile(both("记录", "Records"), String.format(Locale.ROOT, "%,d", r.records()), null);
+        tile(both("评估事实", "Facts evaluated"), String.format(Locale.ROOT, "%,d", r.factsEvaluated()), null);
+        tile(both("拒收记录", "Rejected records"), String.format(Locale.ROOT, "%,d", r.rejects()), r.rejects() > 0 ? "#ef6c00" : null);
         tile(both("达标率", "Compliance rate"), pct(r.rate()), null);
         for (Status s : Status.values()) {
-            tile(both(ZH.get(s), s.name()), String.format("%,d", r.summary().get(s)), COLOR.get(s));
+            tile(both(ZH.get(s), s.name()), String.format(Locale.ROOT, "%,d", r.summary().get(s)), COLOR.get(s));
         }
         h.append("</section>\n");
         if (!r.measuresWithoutData().isEmpty()) {
@@ -210,11 +211,11 @@ final class HtmlReport {
     }
 
     private static String pct(Double rate) {
-        return rate == null ? "—" : String.format("%.1f%%", rate * 100);
+        return rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
     private static String fmt(double x) {
-        return String.format("%.1f", x);
+        return String.format(Locale.ROOT, "%.1f", x);
     }
 
     private static String shorten(String s, int n) {

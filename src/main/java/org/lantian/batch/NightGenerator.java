@@ -1,7 +1,6 @@
 package org.lantian.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +14,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,6 +51,7 @@ public final class NightGenerator {
             return type.getRecordComponents();
         }
     };
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final ObjectMapper OUT = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] TOWNS = {"东街街道", "西街街道", "南街街道", "北街街道", "矿区街道", "钟家庄街道", "西上庄街道",
@@ -61,6 +62,9 @@ public final class NightGenerator {
     private static final String[] EATERY_KINDS = {"土菜馆", "面馆", "烧烤店", "饺子馆", "小吃店", "火锅店", "羊汤馆", "快餐店"};
     private static final String[] PROJECTS = {"建材扩建项目", "物流园二期", "商业综合体", "污水处理厂提标改造", "光伏电站", "医院门诊楼", "学校教学楼"};
     private static final String[] UNITS = {"区生态环境分局", "区住建局", "区工信局", "区市容环卫中心", "区交通运输局"};
+
+    /** At most this many facts of a district-level type (one whose facts share a partition key) per night. */
+    static final int GATHERED_PER_NIGHT = 2_000;
 
     private final Options o;
     private final Registers registers;
@@ -115,9 +119,25 @@ public final class NightGenerator {
             int weight = t == RoadCleaning.class ? 4 : t == Restaurant.class ? 4 : made.containsKey(t) ? 2 : 1;
             for (int i = 0; i < weight; i++) fill.add(t);
         }
+        // A type whose facts share a partition key beyond their subject (campaigns of the district, conversions
+        // of a town, trucks of a site) is district-level data: a night holds a bounded number of them, as a real
+        // one does, not a share of the records.
+        Map<Class<?>, Integer> gathered = new LinkedHashMap<>();
+        for (Class<? extends Fact> t : new java.util.LinkedHashSet<>(fill)) {
+            Fact probe = made.containsKey(t) ? made.get(t).apply(1) : generic(t, 1);
+            if (!java.util.Objects.equals(probe.partitionKey(), probe.subject())) gathered.put(t, 0);
+        }
         int serial = 0;
-        while (written < budget) {
+        while (written < budget && !fill.isEmpty()) {
             Class<? extends Fact> t = fill.get(rnd.nextInt(fill.size()));
+            Integer count = gathered.get(t);
+            if (count != null) {
+                if (count >= GATHERED_PER_NIGHT) {
+                    fill.removeIf(t::equals);
+                    continue;
+                }
+                gathered.put(t, count + 1);
+            }
             serial++;
             Fact f = made.containsKey(t) ? made.get(t).apply(100_000 + serial) : generic(t, 100_000 + serial);
             emit(out, f);
@@ -206,7 +226,8 @@ public final class NightGenerator {
         for (RecordComponent c : COMPONENTS.get(fact.getClass())) {
             try {
                 Object v = c.getAccessor().invoke(fact);
-                if (v != null) node.set(c.getName(), OUT.valueToTree(v));
+                if (v instanceof LocalTime t) node.put(c.getName(), t.format(HH_MM)); // the input contract's HH:MM
+                else if (v != null) node.set(c.getName(), OUT.valueToTree(v));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

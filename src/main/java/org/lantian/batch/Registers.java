@@ -103,12 +103,6 @@ public record Registers(List<Register> registers) {
         return map;
     }
 
-    /** The register a subject is in. */
-    public String registerOf(String subject) {
-        for (Register r : registers) for (Entry e : r.entries()) if (e.subject().equals(subject)) return r.name();
-        return null;
-    }
-
     public Set<Integer> measures() {
         Set<Integer> all = new TreeSet<>();
         for (Register r : registers) for (Entry e : r.entries()) all.addAll(e.measures());

@@ -31,7 +31,7 @@ public final class TerminalProgress implements Progress {
 
     @Override
     public void step(String what) {
-        bar.setExtraMessage(what);
+        bar.setExtraMessage(" " + what);
     }
 
     @Override

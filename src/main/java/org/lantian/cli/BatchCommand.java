@@ -12,7 +12,6 @@ import org.lantian.batch.NightReport;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
 import org.lantian.batch.TerminalProgress;
-import org.lantian.domain.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

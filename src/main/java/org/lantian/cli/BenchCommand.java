@@ -92,8 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void line(String name, Bench.Phase p) {
-        output.out().printf("%-11s %,d records in %.1f s = %,.0f records/s; peak heap %,d MB%s%n", name, p.records(), p.nanos() / 1e9,
-                p.perSecond(), p.peakHeap() >> 20, p.batch() == null ? "" : String.format(" (read %.1f s, evaluate %.1f s, write %.1f s)",
+        output.out().printf("%-11s %,d records in %.1f s = %,.0f records/s; peak heap %,d MB, after GC %,d MB%s%n", name, p.records(),
+                p.nanos() / 1e9, p.perSecond(), p.peakHeap() >> 20, p.peakLive() >> 20, p.batch() == null ? "" : String.format(" (read %.1f s, evaluate %.1f s, write %.1f s)",
                         p.batch().readNanos() / 1e9, p.batch().evaluateNanos() / 1e9, p.batch().writeNanos() / 1e9));
     }
 }

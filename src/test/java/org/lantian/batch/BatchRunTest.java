@@ -190,6 +190,16 @@ class BatchRunTest {
     }
 
     @Test
+    void anOutputFolderInsideAnInputFolderIsNotReadAsInput() throws Exception {
+        Path in = write("night.jsonl", ROAD_017 + "\n");
+        Path out = in.getParent().resolve("out");
+        batch(out, 1, in.getParent());
+        NightReport again = batch(out, 1, in.getParent()).report();
+        assertEquals(1, again.records(), "the first run's findings.jsonl and rejects.jsonl are not read");
+        assertEquals(0, again.rejects());
+    }
+
+    @Test
     void theGeneratorIsDeterministicAndCoversEveryFactType() throws Exception {
         Path a = tmp.resolve("a.jsonl");
         Path b = tmp.resolve("b.jsonl");
