@@ -154,18 +154,22 @@ public final class InputReader {
         return bytes;
     }
 
-    private void readJsonLines(LineReader lines) throws IOException {
+    /** The next non-blank line, or null at the end; a line that cannot be read (bad UTF-8) is rejected. */
+    private String nextLine(LineReader lines) throws IOException {
         while (true) {
-            String text;
             try {
-                text = lines.next();
+                String text = lines.next();
+                if (text == null || !text.isBlank()) return text;
             } catch (LineReader.BadLine e) {
                 records++;
                 sink.reject(new Reject(fileName, lines.number(), null, List.of(e.getMessage())));
-                continue;
             }
-            if (text == null) return;
-            if (text.isBlank()) continue;
+        }
+    }
+
+    private void readJsonLines(LineReader lines) throws IOException {
+        String text;
+        while ((text = nextLine(lines)) != null) {
             JsonNode node;
             try {
                 node = JSON.readTree(text);
@@ -299,17 +303,8 @@ public final class InputReader {
     private void readCsv(LineReader lines, String typeName) throws IOException {
         var type = FactTypes.byName(typeName);
         String[] header = null;
-        while (true) {
-            String text;
-            try {
-                text = lines.next();
-            } catch (LineReader.BadLine e) {
-                records++;
-                sink.reject(new Reject(fileName, lines.number(), null, List.of(e.getMessage())));
-                continue;
-            }
-            if (text == null) return;
-            if (text.isBlank()) continue;
+        String text;
+        while ((text = nextLine(lines)) != null) {
             String[] cells;
             try {
                 cells = CSV_LINE.readValue(text);
