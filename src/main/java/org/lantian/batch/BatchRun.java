@@ -174,7 +174,7 @@ public final class BatchRun {
                  var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
                 ObjectReader findingReader = Json.MAPPER.readerFor(Finding.class);
                 Runs.merge(runs, line -> {
-                    buffered.write(line.json().getBytes(StandardCharsets.UTF_8));
+                    buffered.write(line.json());
                     buffered.write('\n');
                     if (xlsx.wantsFindings()) xlsx.finding(findingReader.readValue(line.json()));
                 });
@@ -310,7 +310,7 @@ public final class BatchRun {
         for (Finding f : pack.evaluate(facts, o.asOf(), origin::get)) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
-            Ranked r = new Ranked(f, findingWriter.writeValueAsString(f));
+            Ranked r = Ranked.of(f, findingWriter.writeValueAsBytes(f));
             out.add(r);
             scorecard.add(r);
             cover(f);
@@ -348,7 +348,7 @@ public final class BatchRun {
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
                             measure.deadline().describe(pack.ledger()), null);
-                    Ranked r = new Ranked(f, findingWriter.writeValueAsString(f));
+                    Ranked r = Ranked.of(f, findingWriter.writeValueAsBytes(f));
                     findings.add(r);
                     scorecard.add(r);
                 }

@@ -1,16 +1,54 @@
 package org.lantian.batch;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import org.lantian.domain.Finding;
 
 /**
- * A finding with its JSON line. The night's order: measure, rule, subject, submission, then the line
- * itself, so that the same input always gives the same bytes, whatever the partitions.
+ * A finding with its sort key and its JSON line, both as UTF-8 bytes: they go to disk and back and into
+ * findings.jsonl without being decoded again. The night's order: measure, rule, subject, submission, then
+ * the line itself, so that the same input always gives the same bytes, whatever the partitions.
  */
-record Ranked(Finding finding, String json) {
-    static final Comparator<Ranked> ORDER = Comparator.<Ranked>comparingInt(r -> r.finding().measure())
-            .thenComparing(r -> r.finding().rule())
-            .thenComparing(r -> r.finding().subject(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(r -> r.finding().submission(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Ranked::json);
+record Ranked(Finding finding, byte[] key, byte[] json) {
+    static final Comparator<Ranked> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);
+
+    static Ranked of(Finding f, byte[] json) {
+        return new Ranked(f, key(f), json);
+    }
+
+    /** Compares (key, json) pairs byte by byte: UTF-8 bytes sort in code point order. */
+    static int compare(byte[] keyA, byte[] jsonA, byte[] keyB, byte[] jsonB) {
+        int c = Arrays.compareUnsigned(keyA, keyB);
+        return c != 0 ? c : Arrays.compareUnsigned(jsonA, jsonB);
+    }
+
+    /**
+     * The measure as four big-endian bytes, then rule, subject and submission, each as 0x00 when absent
+     * (absent sorts first) or 0x01, its UTF-8 bytes and a 0x00 end (a shorter text sorts before a longer one
+     * it begins).
+     */
+    static byte[] key(Finding f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        int m = f.measure();
+        out.write(m >>> 24);
+        out.write(m >>> 16);
+        out.write(m >>> 8);
+        out.write(m);
+        text(out, f.rule());
+        text(out, f.subject());
+        text(out, f.submission());
+        return out.toByteArray();
+    }
+
+    private static void text(ByteArrayOutputStream out, String s) {
+        if (s == null) {
+            out.write(0);
+            return;
+        }
+        out.write(1);
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
+    }
 }

@@ -12,20 +12,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.lantian.domain.Finding;
 
 /**
  * Sorted runs of findings, one per partition, merged into the night's single order (see {@link Ranked})
  * without holding more than one finding per run in memory.
  */
 final class Runs {
-    /** A finding as kept in a run: its sort key and its JSON line. */
-    record Line(int measure, String rule, String subject, String submission, String json) {
-        static final Comparator<Line> ORDER = Comparator.comparingInt(Line::measure)
-                .thenComparing(Line::rule)
-                .thenComparing(Line::subject, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Line::submission, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Line::json);
+    /** A finding as kept in a run: its sort key and its JSON line, in {@link Ranked}'s order. */
+    record Line(byte[] key, byte[] json) {
+        static final Comparator<Line> ORDER = (a, b) -> Ranked.compare(a.key, a.json, b.key, b.json);
     }
 
     /** Receives the merged findings in order. */
@@ -40,14 +35,15 @@ final class Runs {
     static void write(Path file, List<Ranked> sorted) throws IOException {
         try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (Ranked r : sorted) {
-                Finding f = r.finding();
-                o.writeInt(f.measure());
-                Spill.writeString(o, f.rule());
-                Spill.writeString(o, f.subject());
-                Spill.writeString(o, f.submission());
-                Spill.writeString(o, r.json());
+                writeBytes(o, r.key());
+                writeBytes(o, r.json());
             }
         }
+    }
+
+    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
+        o.writeInt(b.length);
+        o.write(b);
     }
 
     private static final class Cursor implements AutoCloseable {
@@ -59,14 +55,18 @@ final class Runs {
         }
 
         boolean advance() throws IOException {
-            int measure;
+            int keyLength;
             try {
-                measure = in.readInt();
+                keyLength = in.readInt();
             } catch (EOFException end) {
                 current = null;
                 return false;
             }
-            current = new Line(measure, Spill.readString(in), Spill.readString(in), Spill.readString(in), Spill.readString(in));
+            byte[] key = new byte[keyLength];
+            in.readFully(key);
+            byte[] json = new byte[in.readInt()];
+            in.readFully(json);
+            current = new Line(key, json);
             return true;
         }
 

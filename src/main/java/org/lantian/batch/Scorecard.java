@@ -32,6 +32,7 @@ public final class Scorecard {
         }
 
         private void keep(Ranked r) {
+            if (failing.size() >= KEEP && Ranked.ORDER.compare(r, failing.last()) >= 0) return; // would go again at once
             failing.add(r);
             if (failing.size() > KEEP) failing.pollLast();
         }
