@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Context;
@@ -58,8 +59,13 @@ public final class BatchRun {
     static final long PARTITION_BYTES = 4L << 20;
     static final String WORK = ".batch-work";
 
+    /** {@code names}: how reports and rejects name an input file (as given, unless it stands for something else). */
     public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
-                          int threads, Progress progress) {
+                          int threads, Progress progress, Function<Path, String> names) {
+        public Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
+                       int threads, Progress progress) {
+            this(inputs, asOf, out, pack, registers, threads, progress, Path::toString);
+        }
     }
 
     /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
@@ -114,7 +120,7 @@ public final class BatchRun {
         for (Path f : files) inputBytes += Files.size(f);
         int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
-        reader = new InputReader(files);
+        reader = new InputReader(files, o.names());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
         long duplicates;

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
@@ -75,8 +76,13 @@ public final class InputReader {
     private String fileName;
 
     public InputReader(List<Path> files) {
+        this(files, Path::toString);
+    }
+
+    /** Reads files under other names in reports and rejects (a file exported from the store is named by the store). */
+    public InputReader(List<Path> files, Function<Path, String> name) {
         this.files = files;
-        this.names = files.stream().map(Path::toString).toList();
+        this.names = files.stream().map(name).toList();
     }
 
     /** Expands folders (recursively, in name order) to the files they hold; missing paths are an error. */

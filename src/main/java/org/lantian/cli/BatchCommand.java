@@ -1,10 +1,18 @@
 package org.lantian.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lantian.batch.BatchRun;
 import org.lantian.batch.InputReader;
@@ -12,23 +20,35 @@ import org.lantian.batch.NightReport;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
 import org.lantian.batch.TerminalProgress;
+import org.lantian.engine.CompiledPack;
+import org.lantian.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lantian batch INPUT... --as-of DATE --out DIR}: the nightly run over every record of the day. */
+/**
+ * {@code lantian batch INPUT... --as-of DATE --out DIR}: the nightly run over every record of the day;
+ * with {@code --db URL} instead of INPUT, over every submission the store holds for the day.
+ */
 @Command(name = "batch", description = {
-        "Evaluate a night's records and write findings.jsonl, rejects.jsonl, report.json, report.html and report.xlsx.",
-        "Exit 0 no FAIL, 1 a FAIL, 2 usage or pack error (nothing written), 3 a reject with --strict."})
+        "Evaluate a night's records (INPUT files, or the day's submissions in the store with --db) and write "
+                + "findings.jsonl, rejects.jsonl, report.json, report.html and report.xlsx.",
+        "Exit 0 no FAIL, 1 a FAIL, 2 usage, pack or store error (nothing written), 3 a reject with --strict."})
 final class BatchCommand implements Callable<Integer> {
     static final int REJECTED = 3;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*",
+    @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "Submission JSON files, JSON Lines files, <FactType>.csv files, or folders of them.")
-    List<Path> inputs;
+    List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "Evaluation date YYYY-MM-DD.")
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Instead of INPUT: read the submissions posted on the --as-of day (Asia/Shanghai) from the store "
+                    + "at this JDBC URL (as serve's --db).")
+    String db;
+
+    @Option(names = "--as-of", paramLabel = "DATE", required = true,
+            description = "Evaluation date YYYY-MM-DD (with --db also the day whose submissions are read).")
     String asOf;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
@@ -49,20 +69,41 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var date = Inputs.asOf(asOf);
-        List<Path> files;
-        try {
-            files = InputReader.expand(inputs);
-        } catch (NoSuchFileException e) {
-            throw new Main.UserError(e.getFile() + ": no such file or folder");
+        if (db != null && !inputs.isEmpty()) throw new Main.UserError("give INPUT files or --db, not both");
+        if (db == null && inputs.isEmpty()) throw new Main.UserError("give INPUT files or folders, or --db URL");
+        List<Path> files = List.of();
+        if (db == null) {
+            try {
+                files = InputReader.expand(inputs);
+            } catch (NoSuchFileException e) {
+                throw new Main.UserError(e.getFile() + ": no such file or folder");
+            }
+            if (files.isEmpty()) throw new Main.UserError("no .json, .jsonl or .csv files in " + inputs);
         }
-        if (files.isEmpty()) throw new Main.UserError("no .json, .jsonl or .csv files in " + inputs);
         var compiled = pack.compile();
         var registers = Registers.load(pack.dir(), compiled.ledger());
         int n = threads != null ? Math.max(1, threads) : Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (db == null) return run(inputs, files, Path::toString, date, compiled, registers, n);
+
+        // The day is exported, in id order, into one JSON Lines file that the batch reads like any other;
+        // reports and rejects name the store (line numbers count the day's submissions in id order).
+        Path tmp = Files.createTempDirectory("lantian-batch-");
+        try (Store store = DbOption.openExisting(db)) {
+            Path day = tmp.resolve("store-" + date + ".jsonl");
+            export(store, date, day);
+            String name = store.describe() + " (posted on " + date + ")";
+            return run(List.of(day), List.of(day), f -> name, date, compiled, registers, n);
+        } finally {
+            BatchRun.deleteTree(tmp);
+        }
+    }
+
+    private int run(List<Path> inputs, List<Path> files, Function<Path, String> names, LocalDate date, CompiledPack compiled,
+                    Registers registers, int threads) throws Main.UserError, IOException {
         BatchRun.Result result;
         try (Progress progress = System.console() != null
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(files)) : Progress.NONE) {
-            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress)).run();
+            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, threads, progress, names)).run();
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);
         }
@@ -70,6 +111,25 @@ final class BatchCommand implements Callable<Integer> {
         output.err().println(summary(r, result));
         if (strict && r.rejects() > 0) return REJECTED;
         return r.anyFail() ? Main.FAILED : Main.OK;
+    }
+
+    /** Writes the submissions posted on a day, one document per line, ordered by id. */
+    static void export(Store store, LocalDate day, Path file) throws Main.UserError, IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            store.submissions().forEachPostedOn(day, s -> {
+                try {
+                    // A line break in valid JSON can only be whitespace between tokens: one line per document.
+                    w.write(s.document().replace('\r', ' ').replace('\n', ' '));
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SQLException e) {
+            throw new Main.UserError("cannot read the store at " + store.describe() + ": " + e.getMessage());
+        }
     }
 
     static String summary(NightReport r, BatchRun.Result result) {

@@ -22,4 +22,13 @@ public final class DbOption {
             throw new Main.UserError(e.getMessage());
         }
     }
+
+    /** A store that must be there already, with a small pool (the batch reads it on one connection). */
+    static Store openExisting(String url) throws Main.UserError {
+        try {
+            return Store.openExisting(url, 2);
+        } catch (StoreException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
 }

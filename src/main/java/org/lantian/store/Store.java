@@ -37,8 +37,30 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(String url, int poolSize) throws StoreException {
+        return open(url, poolSize, h2(url));
+    }
+
+    /**
+     * Opens a store that must exist already (the nightly batch reads one): an H2 file that is not there
+     * is an error rather than a new empty store.
+     */
+    public static Store openExisting(String url, int poolSize) throws StoreException {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase().contains("IFEXISTS")) return open(url, poolSize);
+        try {
+            return open(url, poolSize, h2(url) + ";IFEXISTS=TRUE");
+        } catch (StoreException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException q && (q.getErrorCode() == 90146 || q.getErrorCode() == 90149)) {
+                    throw new StoreException("no store at " + redact(url) + " (an H2 file store is made by serve or token)", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Store open(String url, int poolSize, String jdbcUrl) throws StoreException {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(h2(url));
+        config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("lantian-store");
         config.setAutoCommit(false);
