@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
@@ -12,6 +13,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -83,6 +86,13 @@ public final class NightGenerator {
         made.put(EmissionTest.class, this::emissionTest);
         made.put(ProjectApproval.class, this::project);
         made.put(Boiler.class, n -> boiler("B-" + n, null, town()));
+    }
+
+    /** Writes the night into a file (replaced if there); returns the number of records written. */
+    public long write(Path file) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            return write(out);
+        }
     }
 
     /** Writes the night; returns the number of records written (facts and broken lines). */

@@ -57,8 +57,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 3 when any record is rejected.")
     boolean strict;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Partitions evaluated at once (default: up to 2, the cores there are).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     PackOption pack;
@@ -82,7 +82,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         var compiled = pack.compile();
         var registers = Registers.load(pack.dir(), compiled.ledger());
-        int n = threads != null ? Math.max(1, threads) : Math.min(2, Runtime.getRuntime().availableProcessors());
+        int n = threads.count();
         if (db == null) return run(inputs, files, Path::toString, date, compiled, registers, n);
 
         // The day is exported, in id order, into one JSON Lines file that the batch reads like any other;
@@ -99,11 +99,11 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private int run(List<Path> inputs, List<Path> files, Function<Path, String> names, LocalDate date, CompiledPack compiled,
-                    Registers registers, int threads) throws Main.UserError, IOException {
+                    Registers registers, int n) throws Main.UserError, IOException {
         BatchRun.Result result;
         try (Progress progress = System.console() != null
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(files)) : Progress.NONE) {
-            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, threads, progress, names)).run();
+            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress, names)).run();
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);
         }

@@ -1,7 +1,5 @@
 package org.lantian.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Where the generated night and the batch output go (default: a temporary folder, removed after).")
     Path work;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Partitions evaluated at once (default: up to 2).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     PackOption pack;
@@ -56,18 +54,14 @@ final class BenchCommand implements Callable<Integer> {
             if (night == null) {
                 night = dir.resolve("night.jsonl");
                 long start = System.nanoTime();
-                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(night), 1 << 16)) {
-                    new NightGenerator(new NightGenerator.Options(records, date, seed, 0.1, 0.001), registers).write(o);
-                }
+                new NightGenerator(new NightGenerator.Options(records, date, seed, 0.1, 0.001), registers).write(night);
                 output.err().printf("bench: generated %s (%,d MB) in %.1f s%n", night, Files.size(night) >> 20,
                         (System.nanoTime() - start) / 1e9);
             }
-            int n = threads != null ? Math.max(1, threads) : Math.min(2, Runtime.getRuntime().availableProcessors());
+            int n = threads.count();
             // Warm-up on a small night of its own, so that neither measured phase pays for the JIT.
             Path warm = dir.resolve("warm-up.jsonl");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(warm), 1 << 16)) {
-                new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(o);
-            }
+            new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(warm);
             Bench.parseOnly(List.of(warm));
             Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
             Files.delete(warm);

@@ -1,7 +1,5 @@
 package org.lantian.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,10 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
         RulePack rules = RulePack.load(pack.dir());
         Registers registers = Registers.load(pack.dir(), rules.ledger());
         if (out.getParent() != null) Files.createDirectories(out.getParent());
-        long n;
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            n = new NightGenerator(new NightGenerator.Options(records, date, seed, violations, malformed), registers).write(o);
-        }
+        long n = new NightGenerator(new NightGenerator.Options(records, date, seed, violations, malformed), registers).write(out);
         output.err().printf("generate: %,d records for %s (seed %d) in %s%n", n, date, seed, out);
         return Main.OK;
     }
