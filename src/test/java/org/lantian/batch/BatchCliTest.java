@@ -4,35 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lantian.cli.Lantian.lantian;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantian.TestPacks;
+import org.lantian.cli.Lantian.Run;
 import org.lantian.cli.Main;
 
 /** {@code lantian batch} exit codes and summary, and a run killed mid-way then run again. */
 class BatchCliTest {
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run lantian(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final String PASSING_ROAD = "{\"type\":\"RoadCleaning\",\"road\":\"BL-1\",\"roadClass\":\"BACK_LANE\","
             + "\"wetSweeps\":1,\"flushesThisWeek\":1}\n";
@@ -67,14 +56,7 @@ class BatchCliTest {
 
     @Test
     void aRegisterNamingAnUnknownMeasureIsAPackError() throws IOException {
-        Path pack = tmp.resolve("pack");
-        try (Stream<Path> files = Files.walk(TestPacks.BUNDLED)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = pack.resolve(TestPacks.BUNDLED.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
+        Path pack = TestPacks.copyOfBundled(tmp.resolve("pack"));
         Files.writeString(pack.resolve("registers/roads.csv"), "subject,name,town,type,measures\nR-1,泽州路,北街街道,RoadCleaning,13 99\n");
         Path good = Files.writeString(tmp.resolve("good.jsonl"), PASSING_ROAD);
         Run r = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("o").toString(), "--rules", pack.toString());

@@ -70,7 +70,7 @@ class BatchFromStoreTest {
         }
 
         Path fromStore = tmp.resolve("from-store");
-        CliTest.Run db = CliTest.lantian("batch", "--db", url, "--as-of", DAY, "--out", fromStore.toString());
+        Lantian.Run db = Lantian.lantian("batch", "--db", url, "--as-of", DAY, "--out", fromStore.toString());
         assertTrue(db.code() == 0 || db.code() == 1, db.err());
         assertTrue(db.err().contains("0 rejects"), db.err());
 
@@ -91,7 +91,7 @@ class BatchFromStoreTest {
         Path files = Files.createDirectories(tmp.resolve("files"));
         for (JsonNode doc : june30) Files.writeString(files.resolve(doc.get("submission").asText() + ".json"), doc.toString());
         Path fromFiles = tmp.resolve("from-files");
-        CliTest.Run onFiles = CliTest.lantian("batch", files.toString(), "--as-of", DAY, "--out", fromFiles.toString());
+        Lantian.Run onFiles = Lantian.lantian("batch", files.toString(), "--as-of", DAY, "--out", fromFiles.toString());
         assertEquals(onFiles.code(), db.code(), onFiles.err());
         assertArrayEquals(Files.readAllBytes(fromFiles.resolve("findings.jsonl")), Files.readAllBytes(fromStore.resolve("findings.jsonl")));
         JsonNode fileReport = Json.MAPPER.readTree(fromFiles.resolve("report.json").toFile());
@@ -101,7 +101,7 @@ class BatchFromStoreTest {
 
         // Another day: only its own submission.
         Path nextDay = tmp.resolve("next-day");
-        assertTrue(CliTest.lantian("batch", "--db", url, "--as-of", "2022-07-01", "--out", nextDay.toString()).code() < 2);
+        assertTrue(Lantian.lantian("batch", "--db", url, "--as-of", "2022-07-01", "--out", nextDay.toString()).code() < 2);
         Set<String> july = new TreeSet<>();
         for (JsonNode f : jsonLines(nextDay.resolve("findings.jsonl"))) {
             if (f.hasNonNull("submission")) july.add(f.get("submission").asText());
@@ -113,20 +113,20 @@ class BatchFromStoreTest {
     void inputFilesAndDbExcludeEachOtherAndAMissingStoreIsAnError() throws Exception {
         Path out = tmp.resolve("out");
         String url = "jdbc:h2:file:" + tmp.resolve("no-store").toAbsolutePath();
-        CliTest.Run both = CliTest.lantian("batch", "samples/inspections", "--db", url, "--as-of", DAY, "--out", out.toString());
+        Lantian.Run both = Lantian.lantian("batch", "samples/inspections", "--db", url, "--as-of", DAY, "--out", out.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().contains("not both"), both.err());
-        CliTest.Run neither = CliTest.lantian("batch", "--as-of", DAY, "--out", out.toString());
+        Lantian.Run neither = Lantian.lantian("batch", "--as-of", DAY, "--out", out.toString());
         assertEquals(2, neither.code());
         assertTrue(neither.err().contains("--db"), neither.err());
 
-        CliTest.Run missing = CliTest.lantian("batch", "--db", url, "--as-of", DAY, "--out", out.toString());
+        Lantian.Run missing = Lantian.lantian("batch", "--db", url, "--as-of", DAY, "--out", out.toString());
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("no store at " + url), missing.err());
         assertFalse(Files.exists(tmp.resolve("no-store.mv.db")), "reading a store does not create one");
         assertFalse(Files.exists(out), "nothing written on a usage or store error");
 
-        CliTest.Run refused = CliTest.lantian("batch", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret",
+        Lantian.Run refused = Lantian.lantian("batch", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret",
                 "--as-of", DAY, "--out", out.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("password=***") && !refused.err().contains("secret"), refused.err());

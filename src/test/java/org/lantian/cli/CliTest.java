@@ -3,46 +3,27 @@ package org.lantian.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lantian.cli.Lantian.lantian;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantian.Json;
 import org.lantian.TestPacks;
+import org.lantian.cli.Lantian.Run;
 
 /** The command line end to end, through {@link Main#run}, on the bundled pack and on edited copies of it. */
 class CliTest {
     static final String ROADS = "samples/inspections/road-cleaning.json";
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run lantian(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @TempDir
     Path tmp;
 
     private Path copyOfPack() throws IOException {
-        Path dir = tmp.resolve("pack");
-        try (Stream<Path> files = Files.walk(TestPacks.BUNDLED)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(TestPacks.BUNDLED.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
-        return dir;
+        return TestPacks.copyOfBundled(tmp.resolve("pack"));
     }
 
     private static JsonNode finding(JsonNode report, String rule, String subject) {

@@ -20,7 +20,7 @@ class TokenCommandTest {
     @Test
     void createPrintsTheTokenOnceListShowsNoTokensRevokeEndsIt() throws Exception {
         String db = "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath();
-        CliTest.Run created = CliTest.lantian("token", "create", "--role", "UNIT", "--unit", "北街街道", "--db", db);
+        Lantian.Run created = Lantian.lantian("token", "create", "--role", "UNIT", "--unit", "北街街道", "--db", db);
         assertEquals(0, created.code(), created.err());
         String token = created.out().strip();
         assertTrue(token.startsWith("lt_"), token);
@@ -30,15 +30,15 @@ class TokenCommandTest {
             assertEquals(Role.UNIT, store.tokens().lookup(token).orElseThrow().role());
         }
 
-        CliTest.Run list = CliTest.lantian("token", "list", "--db", db);
+        Lantian.Run list = Lantian.lantian("token", "list", "--db", db);
         assertTrue(list.out().contains(id.group(1)) && list.out().contains("北街街道"), list.out());
         assertFalse(list.out().contains(token), "list never shows a token");
 
-        assertEquals(0, CliTest.lantian("token", "revoke", id.group(1), "--db", db).code());
+        assertEquals(0, Lantian.lantian("token", "revoke", id.group(1), "--db", db).code());
         try (Store store = Store.open(db)) {
             assertTrue(store.tokens().lookup(token).isEmpty());
         }
-        CliTest.Run again = CliTest.lantian("token", "revoke", id.group(1), "--db", db);
+        Lantian.Run again = Lantian.lantian("token", "revoke", id.group(1), "--db", db);
         assertEquals(Main.INVALID, again.code());
         assertTrue(again.err().contains("no live token"), again.err());
     }
@@ -46,12 +46,12 @@ class TokenCommandTest {
     @Test
     void rolesNeedTheirInspectorOrUnit() {
         String db = "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath();
-        CliTest.Run r = CliTest.lantian("token", "create", "--role", "INSPECTOR", "--db", db);
+        Lantian.Run r = Lantian.lantian("token", "create", "--role", "INSPECTOR", "--db", db);
         assertEquals(Main.INVALID, r.code());
         assertTrue(r.err().contains("--inspector"), r.err());
-        assertEquals(Main.INVALID, CliTest.lantian("token", "create", "--role", "ADMIN", "--unit", "x", "--db", db).code());
-        assertEquals(Main.INVALID, CliTest.lantian("token", "create", "--role", "KING", "--db", db).code());
-        CliTest.Run bad = CliTest.lantian("token", "list", "--db", "jdbc:nonsense:x");
+        assertEquals(Main.INVALID, Lantian.lantian("token", "create", "--role", "ADMIN", "--unit", "x", "--db", db).code());
+        assertEquals(Main.INVALID, Lantian.lantian("token", "create", "--role", "KING", "--db", db).code());
+        Lantian.Run bad = Lantian.lantian("token", "list", "--db", "jdbc:nonsense:x");
         assertEquals(Main.INVALID, bad.code());
         assertTrue(bad.err().startsWith("cannot open the store"), bad.err());
     }

@@ -19,14 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantian.Json;
 import org.lantian.TestPacks;
-import org.lantian.cli.Main;
+import org.lantian.cli.Lantian;
 import org.lantian.store.Role;
 import org.lantian.store.TestDatabases;
 
@@ -58,10 +57,8 @@ class ApiTest {
     }
 
     static String cli(String... args) {
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
-        return out + err.toString();
+        Lantian.Run r = Lantian.lantian(args);
+        return r.out() + r.err();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -304,14 +301,7 @@ class ApiTest {
 
     @Test
     void reloadSwapsInAPackThatCompilesAndRefusesOneThatDoesNot() throws Exception {
-        Path pack = tmp.resolve("pack");
-        try (Stream<Path> files = Files.walk(TestPacks.BUNDLED)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = pack.resolve(TestPacks.BUNDLED.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
+        Path pack = TestPacks.copyOfBundled(tmp.resolve("pack"));
         try (Api api = new Api(TestDatabases.fresh("h2", tmp), pack)) {
             String admin = api.token(Role.ADMIN, null);
             String before = api.server.pack().hash();
