@@ -21,11 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.lantian.Json;
@@ -80,7 +83,6 @@ public final class BatchRun {
 
     private final Options o;
     private final CompiledPack pack;
-    private final ObjectWriter findingWriter = Json.MAPPER.writerFor(Finding.class);
     private final ObjectWriter rejectWriter = Json.MAPPER.writerFor(Reject.class);
     private final Map<String, Registers.Entry> registered;
     /** Registered subjects that arrived, by their partition key (an aggregate finding about the key covers them). */
@@ -159,9 +161,7 @@ public final class BatchRun {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) throw io;
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(e.getCause());
+                    throw cause(e);
                 } finally {
                     pool.shutdownNow();
                 }
@@ -175,26 +175,77 @@ public final class BatchRun {
             evaluatedAt = System.nanoTime();
 
             o.progress().step("writing reports");
-            try (XlsxReport xlsx = new XlsxReport(report);
-                 OutputStream findingsOut = Files.newOutputStream(work.resolve("findings.jsonl"));
-                 var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
-                ObjectReader findingReader = Json.MAPPER.readerFor(Finding.class);
-                Runs.merge(runs, line -> {
-                    buffered.write(line.json());
-                    buffered.write('\n');
-                    if (xlsx.wantsFindings()) xlsx.finding(findingReader.readValue(line.json()));
-                });
-                buffered.flush();
-                try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
-                    xlsx.write(x);
-                }
-            }
-            Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
+            writeOutputs(work, runs, report);
         }
         publish(work);
         long end = System.nanoTime();
         return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
+    }
+
+    /** The end of the findings handed to the workbook's thread. */
+    private static final byte[] NO_MORE = new byte[0];
+
+    /**
+     * Merges the runs into findings.jsonl while another thread builds the workbook from the first
+     * {@link XlsxReport#FINDING_ROWS} findings and writes it, the HTML page and report.json.
+     */
+    private void writeOutputs(Path work, List<Path> runs, NightReport report) throws IOException {
+        BlockingQueue<byte[]> toWorkbook = new ArrayBlockingQueue<>(4096);
+        ExecutorService side = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reports = side.submit(() -> {
+                try (XlsxReport xlsx = new XlsxReport(report)) {
+                    ObjectReader findingReader = Json.MAPPER.readerFor(Finding.class);
+                    for (byte[] json; (json = toWorkbook.take()) != NO_MORE; ) {
+                        if (xlsx.wantsFindings()) xlsx.finding(findingReader.readValue(json));
+                    }
+                    try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
+                        xlsx.write(x);
+                    }
+                }
+                Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
+                return null;
+            });
+            try (OutputStream findingsOut = Files.newOutputStream(work.resolve("findings.jsonl"));
+                 var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
+                long[] handed = {0};
+                Runs.merge(runs, line -> {
+                    buffered.write(line.json());
+                    buffered.write('\n');
+                    if (handed[0]++ < XlsxReport.FINDING_ROWS) handOver(toWorkbook, line.json(), reports);
+                });
+            } finally {
+                handOver(toWorkbook, NO_MORE, reports);
+            }
+            reports.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw cause(e);
+        } finally {
+            side.shutdownNow();
+        }
+    }
+
+    /** What a task of the run failed with: an IOException to throw, or a runtime error thrown from here. */
+    private static IOException cause(ExecutionException e) {
+        if (e.getCause() instanceof IOException io) return io;
+        if (e.getCause() instanceof RuntimeException re) throw re;
+        throw new IllegalStateException(e.getCause());
+    }
+
+    /** Puts into the workbook's queue, unless its thread has ended (failed): then its error is what counts. */
+    private static void handOver(BlockingQueue<byte[]> queue, byte[] json, Future<?> reports) throws IOException {
+        try {
+            while (!queue.offer(json, 100, TimeUnit.MILLISECONDS)) {
+                if (reports.isDone()) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -284,22 +335,23 @@ public final class BatchRun {
         Scorecard scorecard = new Scorecard();
         List<Ranked> findings = new ArrayList<>();
         List<Item> session = new ArrayList<>();
+        FindingBytes json = new FindingBytes();
         long facts = 0;
         for (List<Item> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard);
+                facts += evaluateSession(session, findings, scorecard, json);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json);
         findings.sort(Ranked.ORDER);
         Runs.write(run, findings);
         spill.delete(partition);
         return new PartResult(scorecard, conflicts, duplicates, facts);
     }
 
-    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard) throws IOException {
+    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json) throws IOException {
         Map<Fact, String> origin = new IdentityHashMap<>();
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
         Set<String> subjects = new java.util.HashSet<>();
@@ -316,7 +368,7 @@ public final class BatchRun {
         for (Finding f : pack.evaluate(facts, o.asOf(), origin::get)) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
-            Ranked r = Ranked.of(f, findingWriter.writeValueAsBytes(f));
+            Ranked r = Ranked.of(f, json.of(f));
             out.add(r);
             scorecard.add(r);
             cover(f);
@@ -338,6 +390,7 @@ public final class BatchRun {
     private List<NightReport.RegisterCard> registerFindings(Scorecard scorecard, Path run) throws IOException {
         List<Ranked> findings = new ArrayList<>();
         List<NightReport.RegisterCard> cards = new ArrayList<>();
+        FindingBytes json = new FindingBytes();
         for (Registers.Register register : o.registers().registers()) {
             int unreported = 0;
             for (Registers.Entry e : register.entries()) {
@@ -354,7 +407,7 @@ public final class BatchRun {
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
                             measure.deadline().describe(pack.ledger()), null);
-                    Ranked r = Ranked.of(f, findingWriter.writeValueAsBytes(f));
+                    Ranked r = Ranked.of(f, json.of(f));
                     findings.add(r);
                     scorecard.add(r);
                 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
 import org.lantian.domain.Status;
-import org.lantian.pack.Ledger;
 import org.lantian.pack.Measure;
 import org.lantian.pack.Target;
 
@@ -17,7 +16,7 @@ import org.lantian.pack.Target;
  */
 public final class Check {
     private final FindingCollector out;
-    private final Ledger ledger;
+    private final MeasureTexts texts;
     private final Measure measure;
     private final String rule;
     private final String subject;
@@ -29,11 +28,11 @@ public final class Check {
     private Object target;
     private String unit;
 
-    Check(FindingCollector out, Ledger ledger, int measure, String rule, String subject, String subjectType, String town,
+    Check(FindingCollector out, MeasureTexts texts, int measure, String rule, String subject, String subjectType, String town,
           String submission) {
         this.out = out;
-        this.ledger = ledger;
-        this.measure = ledger.measure(measure);
+        this.texts = texts;
+        this.measure = texts.measure(measure);
         this.rule = rule;
         this.subject = subject;
         this.subjectType = subjectType;
@@ -105,7 +104,7 @@ public final class Check {
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                measure.unitsFor(town), new Message(fill(zh), fill(en)), measure.deadline().describe(ledger), submission));
+                texts.units(measure, town), new Message(fill(zh), fill(en)), texts.deadline(measure), submission));
     }
 
     private Check compare(Number observed, Number target, String unit, boolean atLeast) {
@@ -125,8 +124,10 @@ public final class Check {
     }
 
     private String fill(String text) {
-        return text.replace("{observed}", show(observed)).replace("{target}", show(target))
-                .replace("{subject}", String.valueOf(subject));
+        if (text.indexOf('{') < 0) return text;
+        if (text.contains("{observed}")) text = text.replace("{observed}", show(observed));
+        if (text.contains("{target}")) text = text.replace("{target}", show(target));
+        return text.replace("{subject}", String.valueOf(subject));
     }
 
     private String show(Object v) {

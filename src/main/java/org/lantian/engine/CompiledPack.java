@@ -26,9 +26,11 @@ public final class CompiledPack {
     private final List<RuleInfo> rules;
     private final Set<String> globals;
     private final String hash;
+    private final MeasureTexts texts;
 
     CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash) {
         this.pack = pack;
+        this.texts = new MeasureTexts(pack.ledger());
         this.base = base;
         this.rules = rules;
         this.hash = hash;
@@ -47,7 +49,7 @@ public final class CompiledPack {
      * submission id that {@code origin} gives for it.
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
-        FindingCollector collector = new FindingCollector(pack.ledger(), asOf, origin);
+        FindingCollector collector = new FindingCollector(texts, asOf, origin);
         KieSession session = base.newKieSession();
         try {
             if (globals.contains("findings")) session.setGlobal("findings", collector);

@@ -17,18 +17,18 @@ import org.lantian.pack.Ledger;
  * The measure comes from the rule's {@code @measure} metadata and the rule id from its name.
  */
 public final class FindingCollector {
-    private final Ledger ledger;
+    private final MeasureTexts texts;
     private final LocalDate asOf;
     private final Function<Fact, String> origin;
     private final List<Finding> findings = new ArrayList<>();
 
     public FindingCollector(Ledger ledger, LocalDate asOf) {
-        this(ledger, asOf, fact -> null);
+        this(new MeasureTexts(ledger), asOf, fact -> null);
     }
 
     /** {@code origin} names the submission a fact came from, for findings about that fact. */
-    public FindingCollector(Ledger ledger, LocalDate asOf, Function<Fact, String> origin) {
-        this.ledger = ledger;
+    FindingCollector(MeasureTexts texts, LocalDate asOf, Function<Fact, String> origin) {
+        this.texts = texts;
         this.asOf = asOf;
         this.origin = origin;
     }
@@ -36,14 +36,14 @@ public final class FindingCollector {
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
         Rule rule = kcontext.getRule();
-        return new Check(this, ledger, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
+        return new Check(this, texts, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
                 fact.town(), origin.apply(fact));
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
-        return new Check(this, ledger, measureOf(rule), rule.getName(), subject, subjectType, town, null);
+        return new Check(this, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null);
     }
 
     public LocalDate asOf() {

@@ -1,0 +1,45 @@
+package org.lantian.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.Measure;
+
+/**
+ * What every finding of a measure repeats, worked out once per pack instead of once per finding (a night
+ * has millions): the measure by number, its deadline text, and its units for each town.
+ */
+final class MeasureTexts {
+    private final Ledger ledger;
+    private final Map<Integer, Measure> measures = new HashMap<>();
+    private final Map<Integer, String> deadlines = new HashMap<>();
+    private final Map<String, List<String>> units = new ConcurrentHashMap<>();
+
+    MeasureTexts(Ledger ledger) {
+        this.ledger = ledger;
+        for (Measure m : ledger.measures()) {
+            measures.put(m.number(), m);
+            deadlines.put(m.number(), m.deadline().describe(ledger));
+        }
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    Measure measure(int number) {
+        Measure m = measures.get(number);
+        return m != null ? m : ledger.measure(number); // which throws, naming the number
+    }
+
+    String deadline(Measure m) {
+        return deadlines.get(m.number());
+    }
+
+    List<String> units(Measure m, String town) {
+        if (town == null) return m.units();
+        return units.computeIfAbsent(m.number() + "\u0000" + town, k -> m.unitsFor(town));
+    }
+}
