@@ -207,16 +207,18 @@ public final class BatchRun {
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
                 return null;
             });
+            long[] handed = {0};
             try (OutputStream findingsOut = Files.newOutputStream(work.resolve("findings.jsonl"));
                  var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
-                long[] handed = {0};
                 Runs.merge(runs, line -> {
                     buffered.write(line.json());
                     buffered.write('\n');
-                    if (handed[0]++ < XlsxReport.FINDING_ROWS) handOver(toWorkbook, line.json(), reports);
+                    if (handed[0] < XlsxReport.FINDING_ROWS) handOver(toWorkbook, line.json(), reports);
+                    // the workbook has all it takes: it is written while the merge goes on
+                    if (++handed[0] == XlsxReport.FINDING_ROWS) handOver(toWorkbook, NO_MORE, reports);
                 });
             } finally {
-                handOver(toWorkbook, NO_MORE, reports);
+                if (handed[0] < XlsxReport.FINDING_ROWS) handOver(toWorkbook, NO_MORE, reports);
             }
             reports.get();
         } catch (InterruptedException e) {

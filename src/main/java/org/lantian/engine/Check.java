@@ -27,6 +27,8 @@ public final class Check {
     private Object observed;
     private Object target;
     private String unit;
+    private String observedText;
+    private String targetText;
 
     Check(FindingCollector out, MeasureTexts texts, int measure, String rule, String subject, String subjectType, String town,
           String submission) {
@@ -125,8 +127,14 @@ public final class Check {
 
     private String fill(String text) {
         if (text.indexOf('{') < 0) return text;
-        if (text.contains("{observed}")) text = text.replace("{observed}", show(observed));
-        if (text.contains("{target}")) text = text.replace("{target}", show(target));
+        if (text.contains("{observed}")) {
+            if (observedText == null) observedText = show(observed);
+            text = text.replace("{observed}", observedText);
+        }
+        if (text.contains("{target}")) {
+            if (targetText == null) targetText = show(target);
+            text = text.replace("{target}", targetText);
+        }
         return text.replace("{subject}", String.valueOf(subject));
     }
 
@@ -135,14 +143,23 @@ public final class Check {
         if (v instanceof Number n && "ratio".equals(unit)) {
             return new BigDecimal(n.doubleValue() * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
         }
-        if (v instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        if (v instanceof Double d) return plain(d);
         return String.valueOf(v);
     }
 
+    /** A double as plain decimal text without trailing zeros: 12.5, 3, 0.0001 (never 1.0E-4). */
+    static String plain(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        String s = Double.toString(d);
+        return s.indexOf('E') < 0 ? s : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     /** Four decimals are enough for a rate and keep 0.93 from printing as 0.9300000000000001. */
-    private static Object round(Number n) {
+    static Object round(Number n) {
         if (n instanceof Double || n instanceof Float) {
-            return BigDecimal.valueOf(n.doubleValue()).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
+            double d = n.doubleValue();
+            if (Math.rint(d * 1e4) / 1e4 == d) return d; // four decimals or fewer already: nothing to round
+            return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
         }
         return n;
     }

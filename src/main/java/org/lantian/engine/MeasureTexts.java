@@ -15,13 +15,14 @@ final class MeasureTexts {
     private final Ledger ledger;
     private final Map<Integer, Measure> measures = new HashMap<>();
     private final Map<Integer, String> deadlines = new HashMap<>();
-    private final Map<String, List<String>> units = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<String, List<String>>> units = new HashMap<>();
 
     MeasureTexts(Ledger ledger) {
         this.ledger = ledger;
         for (Measure m : ledger.measures()) {
             measures.put(m.number(), m);
             deadlines.put(m.number(), m.deadline().describe(ledger));
+            units.put(m.number(), new ConcurrentHashMap<>());
         }
     }
 
@@ -40,6 +41,6 @@ final class MeasureTexts {
 
     List<String> units(Measure m, String town) {
         if (town == null) return m.units();
-        return units.computeIfAbsent(m.number() + "\u0000" + town, k -> m.unitsFor(town));
+        return units.get(m.number()).computeIfAbsent(town, m::unitsFor);
     }
 }
