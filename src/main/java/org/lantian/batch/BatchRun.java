@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.lantian.Json;
@@ -47,8 +43,9 @@ import org.lantian.pack.Measure;
  *
  * <p>Memory does not grow with the records: facts are spilled to disk in partitions by
  * {@link Fact#partitionKey()} (facts a rule must see together share one), each partition is evaluated in
- * fresh sessions of about {@link #SESSION} facts with every {@link Context} fact, its findings are sorted
- * into a run on disk, and the runs are merged into the night's order. Only the scorecard's counts, the
+ * fresh sessions of about {@link #SESSION} facts with every {@link Context} fact, and its findings, sorted
+ * by measure, rule, subject and submission, are appended to findings.jsonl partition after partition (a
+ * few partitions are evaluated ahead of the one being written, no more). Only the scorecard's counts, the
  * registers and the submission ids of submission objects stay in memory.
  *
  * <p>Everything is written into a work folder inside the output folder and moved into place at the end,
@@ -78,7 +75,7 @@ public final class BatchRun {
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
+    private record PartResult(List<Ranked> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
     }
 
     private final Options o;
@@ -130,8 +127,8 @@ public final class BatchRun {
         long readAt;
         long evaluatedAt;
         NightReport report;
-        List<Path> runs = new ArrayList<>();
-        try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8)) {
+        try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+             NightWriter writer = new NightWriter(work)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
                 spill.close();
@@ -141,17 +138,21 @@ public final class BatchRun {
                 List<Reject> conflicts = new ArrayList<>();
                 ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
                 try {
+                    // Partitions are evaluated a few ahead of the one being written, and no more: that many
+                    // partitions' findings are in memory at most.
+                    int ahead = Math.max(1, o.threads()) + 1;
                     List<Future<PartResult>> parts = new ArrayList<>();
                     for (int p = 0; p < partitions; p++) {
                         int partition = p;
-                        Path run = work.resolve(String.format("run-%04d.bin", p));
-                        runs.add(run);
-                        parts.add(pool.submit(() -> evaluate(spill, partition, run)));
+                        parts.add(p < ahead ? pool.submit(() -> evaluate(spill, partition)) : null);
                     }
                     for (int p = 0; p < partitions; p++) {
                         o.progress().step("evaluating " + (p + 1) + "/" + partitions);
                         PartResult r = parts.get(p).get();
-                        parts.set(p, null); // a done future keeps its result: let the merged one go
+                        parts.set(p, null);
+                        int next = p + ahead;
+                        if (next < partitions) parts.set(next, pool.submit(() -> evaluate(spill, next)));
+                        writer.write(r.findings());
                         scorecard.merge(r.scorecard());
                         conflicts.addAll(r.conflicts());
                         duplicates += r.duplicates();
@@ -168,86 +169,22 @@ public final class BatchRun {
                 conflicts.sort(Comparator.comparing(Reject::file).thenComparingLong(Reject::line));
                 for (Reject r : conflicts) writeReject(rejectsOut, r);
             }
-            Path unreported = work.resolve("run-registers.bin");
-            List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, unreported);
-            runs.add(unreported);
+            List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, writer);
             report = report(scorecard, facts, duplicates, registerCards);
             evaluatedAt = System.nanoTime();
-
             o.progress().step("writing reports");
-            writeOutputs(work, runs, report);
+            writer.finish(report);
         }
         publish(work);
         long end = System.nanoTime();
         return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
     }
 
-    /** The end of the findings handed to the workbook's thread. */
-    private static final byte[] NO_MORE = new byte[0];
-
-    /**
-     * Merges the runs into findings.jsonl while another thread builds the workbook from the first
-     * {@link XlsxReport#FINDING_ROWS} findings and writes it, the HTML page and report.json.
-     */
-    private void writeOutputs(Path work, List<Path> runs, NightReport report) throws IOException {
-        BlockingQueue<byte[]> toWorkbook = new ArrayBlockingQueue<>(4096);
-        ExecutorService side = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> reports = side.submit(() -> {
-                try (XlsxReport xlsx = new XlsxReport(report)) {
-                    ObjectReader findingReader = Json.MAPPER.readerFor(Finding.class);
-                    for (byte[] json; (json = toWorkbook.take()) != NO_MORE; ) {
-                        if (xlsx.wantsFindings()) xlsx.finding(findingReader.readValue(json));
-                    }
-                    try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
-                        xlsx.write(x);
-                    }
-                }
-                Files.writeString(work.resolve("report.html"), HtmlReport.render(report));
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), report);
-                return null;
-            });
-            long[] handed = {0};
-            try (OutputStream findingsOut = Files.newOutputStream(work.resolve("findings.jsonl"));
-                 var buffered = new java.io.BufferedOutputStream(findingsOut, 1 << 16)) {
-                Runs.merge(runs, line -> {
-                    buffered.write(line.json());
-                    buffered.write('\n');
-                    if (handed[0] < XlsxReport.FINDING_ROWS) handOver(toWorkbook, line.json(), reports);
-                    // the workbook has all it takes: it is written while the merge goes on
-                    if (++handed[0] == XlsxReport.FINDING_ROWS) handOver(toWorkbook, NO_MORE, reports);
-                });
-            } finally {
-                if (handed[0] < XlsxReport.FINDING_ROWS) handOver(toWorkbook, NO_MORE, reports);
-            }
-            reports.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw cause(e);
-        } finally {
-            side.shutdownNow();
-        }
-    }
-
     /** What a task of the run failed with: an IOException to throw, or a runtime error thrown from here. */
-    private static IOException cause(ExecutionException e) {
+    static IOException cause(ExecutionException e) {
         if (e.getCause() instanceof IOException io) return io;
         if (e.getCause() instanceof RuntimeException re) throw re;
         throw new IllegalStateException(e.getCause());
-    }
-
-    /** Puts into the workbook's queue, unless its thread has ended (failed): then its error is what counts. */
-    private static void handOver(BlockingQueue<byte[]> queue, byte[] json, Future<?> reports) throws IOException {
-        try {
-            while (!queue.offer(json, 100, TimeUnit.MILLISECONDS)) {
-                if (reports.isDone()) return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -312,8 +249,8 @@ public final class BatchRun {
         out.write('\n');
     }
 
-    /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, writes a sorted run. */
-    private PartResult evaluate(Spill spill, int partition, Path run) throws IOException {
+    /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, sorts its findings. */
+    private PartResult evaluate(Spill spill, int partition) throws IOException {
         List<Spill.Entry> entries = spill.read(partition);
         List<ObjectReader> readers = spill.types().stream().map(t -> Json.MAPPER.readerFor(t)).toList();
         Map<String, Item> seen = new HashMap<>();
@@ -348,9 +285,8 @@ public final class BatchRun {
         }
         if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json);
         findings.sort(Ranked.ORDER);
-        Runs.write(run, findings);
         spill.delete(partition);
-        return new PartResult(scorecard, conflicts, duplicates, facts);
+        return new PartResult(findings, scorecard, conflicts, duplicates, facts);
     }
 
     private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json) throws IOException {
@@ -389,7 +325,7 @@ public final class BatchRun {
      * NO_DATA for every registered subject that has no finding for a measure it must report for (a finding
      * about its partition key, such as the whole fleet, counts for its members).
      */
-    private List<NightReport.RegisterCard> registerFindings(Scorecard scorecard, Path run) throws IOException {
+    private List<NightReport.RegisterCard> registerFindings(Scorecard scorecard, NightWriter writer) throws IOException {
         List<Ranked> findings = new ArrayList<>();
         List<NightReport.RegisterCard> cards = new ArrayList<>();
         FindingBytes json = new FindingBytes();
@@ -418,7 +354,7 @@ public final class BatchRun {
             cards.add(new NightReport.RegisterCard(register.name(), register.entries().size(), unreported));
         }
         findings.sort(Ranked.ORDER);
-        Runs.write(run, findings);
+        writer.write(findings);
         return cards;
     }
 

@@ -31,23 +31,34 @@ final class XlsxReport implements AutoCloseable {
     private final CellStyle bold;
     private final CellStyle percent;
     private final SXSSFSheet findings;
-    private final long total;
+    private final Set<String> names = new HashSet<>();
     private int findingRow = 1;
 
-    XlsxReport(NightReport report) {
+    /**
+     * Starts the workbook with its findings sheet, which fills while the night is evaluated; the scorecard
+     * and unit sheets follow in {@link #finish} once the counts are known, and go before it.
+     */
+    XlsxReport() {
         Font font = book.createFont();
         font.setBold(true);
         bold = book.createCellStyle();
         bold.setFont(font);
         percent = book.createCellStyle();
         percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
-        total = report.findings();
-        Set<String> names = new HashSet<>();
-        scorecard(book.createSheet(name("记分卡 Scorecard", names)), report);
-        for (NightReport.UnitCard u : report.units()) unit(book.createSheet(name(u.unit(), names)), u);
         findings = book.createSheet(name(FINDINGS_SHEET, names));
         header(findings.createRow(0), FINDING_HEADER);
         findings.createFreezePane(0, 1);
+    }
+
+    /** Adds the scorecard sheet first, then a sheet per unit, and says on the findings sheet if it holds only the first ones. */
+    void finish(NightReport report) {
+        if (report.findings() > FINDING_ROWS) {
+            cells(findings.createRow(findingRow), "… " + (report.findings() - FINDING_ROWS)
+                    + " more findings in findings.jsonl (this sheet holds its first " + FINDING_ROWS + ")");
+        }
+        scorecard(book.createSheet(name("记分卡 Scorecard", names)), report);
+        for (NightReport.UnitCard u : report.units()) unit(book.createSheet(name(u.unit(), names)), u);
+        book.setSheetOrder(findings.getSheetName(), book.getNumberOfSheets() - 1);
     }
 
     private static String name(String wanted, Set<String> used) {
@@ -123,10 +134,6 @@ final class XlsxReport implements AutoCloseable {
     /** Adds one finding to the findings sheet (callers stop when {@link #wantsFindings()} is false). */
     void finding(Finding f) {
         finding(findings.createRow(findingRow++), f);
-        if (findingRow > FINDING_ROWS && total > FINDING_ROWS) {
-            cells(findings.createRow(findingRow), "… " + (total - FINDING_ROWS)
-                    + " more findings in findings.jsonl (this sheet holds the first " + FINDING_ROWS + ")");
-        }
     }
 
     private void finding(Row x, Finding f) {

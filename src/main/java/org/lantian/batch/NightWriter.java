@@ -1,0 +1,100 @@
+package org.lantian.batch;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.lantian.Json;
+import org.lantian.domain.Finding;
+
+/**
+ * Writes a night's output files into the work folder: findings.jsonl as the evaluated partitions are handed
+ * in; on a thread of its own the workbook, whose findings sheet fills from the first
+ * {@link XlsxReport#FINDING_ROWS} findings while the night is still being evaluated and whose scorecard
+ * sheets follow once the report is known; and then report.html and report.json.
+ */
+final class NightWriter implements AutoCloseable {
+    private static final Object NO_MORE = new Object();
+
+    private final Path work;
+    private final OutputStream findings;
+    private final BlockingQueue<Object> toWorkbook = new ArrayBlockingQueue<>(4096);
+    private final CompletableFuture<NightReport> report = new CompletableFuture<>();
+    private final ExecutorService side = Executors.newSingleThreadExecutor();
+    private final Future<?> workbook;
+    private long written;
+
+    NightWriter(Path work) throws IOException {
+        this.work = work;
+        this.findings = new BufferedOutputStream(Files.newOutputStream(work.resolve("findings.jsonl")), 1 << 16);
+        this.workbook = side.submit(this::writeWorkbook);
+    }
+
+    /** Appends findings, already in their order, to findings.jsonl (and the first ones to the workbook). */
+    void write(List<Ranked> sorted) throws IOException {
+        for (Ranked r : sorted) {
+            findings.write(r.json());
+            findings.write('\n');
+            if (written < XlsxReport.FINDING_ROWS) handOver(r.finding());
+            if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
+        }
+    }
+
+    /** Closes findings.jsonl and writes the report files; returns when all are written. */
+    void finish(NightReport night) throws IOException {
+        findings.close();
+        if (written < XlsxReport.FINDING_ROWS) handOver(NO_MORE);
+        report.complete(night);
+        // The HTML page and report.json are written here while the workbook is finished on its own thread.
+        Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
+        try {
+            workbook.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw BatchRun.cause(e);
+        }
+    }
+
+    private Void writeWorkbook() throws Exception {
+        try (XlsxReport xlsx = new XlsxReport()) {
+            for (Object f; (f = toWorkbook.take()) != NO_MORE; ) xlsx.finding((Finding) f);
+            xlsx.finish(report.get());
+            try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
+                xlsx.write(x);
+            }
+        }
+        return null;
+    }
+
+    /** Puts into the workbook's queue, unless its thread has ended (failed): then its error is what counts. */
+    private void handOver(Object item) throws IOException {
+        try {
+            while (!toWorkbook.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (workbook.isDone()) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Stops the workbook's thread (after a failure: its files are not published) and closes findings.jsonl. */
+    @Override
+    public void close() throws IOException {
+        side.shutdownNow();
+        findings.close();
+    }
+}
