@@ -75,7 +75,7 @@ public final class BatchRun {
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(List<Ranked> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
+    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
     }
 
     private final Options o;
@@ -140,7 +140,7 @@ public final class BatchRun {
                 try {
                     // Partitions are evaluated a few ahead of the one being written, and no more: that many
                     // partitions' findings are in memory at most.
-                    int ahead = Math.max(1, o.threads()) + 1;
+                    int ahead = Math.max(1, o.threads());
                     List<Future<PartResult>> parts = new ArrayList<>();
                     for (int p = 0; p < partitions; p++) {
                         int partition = p;
@@ -272,7 +272,7 @@ public final class BatchRun {
         }
         entries.clear();
         Scorecard scorecard = new Scorecard();
-        List<Ranked> findings = new ArrayList<>();
+        List<Ranked.Line> findings = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         FindingBytes json = new FindingBytes();
         long facts = 0;
@@ -284,12 +284,14 @@ public final class BatchRun {
             session.addAll(group);
         }
         if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json);
-        findings.sort(Ranked.ORDER);
+        findings.sort(Ranked.Line.ORDER);
         spill.delete(partition);
-        return new PartResult(findings, scorecard, conflicts, duplicates, facts);
+        List<byte[]> lines = new ArrayList<>(findings.size());
+        for (Ranked.Line l : findings) lines.add(l.json());
+        return new PartResult(lines, scorecard, conflicts, duplicates, facts);
     }
 
-    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json) throws IOException {
+    private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json) throws IOException {
         Map<Fact, String> origin = new IdentityHashMap<>();
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
         Set<String> subjects = new java.util.HashSet<>();
@@ -307,7 +309,7 @@ public final class BatchRun {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
-            out.add(r);
+            out.add(r.line());
             scorecard.add(r);
             cover(f);
         }
@@ -354,7 +356,7 @@ public final class BatchRun {
             cards.add(new NightReport.RegisterCard(register.name(), register.entries().size(), unreported));
         }
         findings.sort(Ranked.ORDER);
-        writer.write(findings);
+        writer.write(findings.stream().map(Ranked::json).toList());
         return cards;
     }
 

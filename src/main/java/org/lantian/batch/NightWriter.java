@@ -1,5 +1,6 @@
 package org.lantian.batch;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,12 +41,12 @@ final class NightWriter implements AutoCloseable {
         this.workbook = side.submit(this::writeWorkbook);
     }
 
-    /** Appends findings, already in their order, to findings.jsonl (and the first ones to the workbook). */
-    void write(List<Ranked> sorted) throws IOException {
-        for (Ranked r : sorted) {
-            findings.write(r.json());
+    /** Appends findings (JSON lines, already in their order) to findings.jsonl, and the first ones to the workbook. */
+    void write(List<byte[]> lines) throws IOException {
+        for (byte[] json : lines) {
+            findings.write(json);
             findings.write('\n');
-            if (written < XlsxReport.FINDING_ROWS) handOver(r.finding());
+            if (written < XlsxReport.FINDING_ROWS) handOver(json);
             if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
         }
     }
@@ -70,7 +71,8 @@ final class NightWriter implements AutoCloseable {
 
     private Void writeWorkbook() throws Exception {
         try (XlsxReport xlsx = new XlsxReport()) {
-            for (Object f; (f = toWorkbook.take()) != NO_MORE; ) xlsx.finding((Finding) f);
+            ObjectReader reader = Json.MAPPER.readerFor(Finding.class);
+            for (Object json; (json = toWorkbook.take()) != NO_MORE; ) xlsx.finding(reader.readValue((byte[]) json));
             xlsx.finish(report.get());
             try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
                 xlsx.write(x);

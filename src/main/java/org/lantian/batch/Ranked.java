@@ -18,6 +18,15 @@ record Ranked(Finding finding, byte[] key, byte[] json) {
         return new Ranked(f, key(f), json);
     }
 
+    /** What a partition keeps of a finding until it is written: its sort key and line, not the objects. */
+    record Line(byte[] key, byte[] json) {
+        static final Comparator<Line> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);
+    }
+
+    Line line() {
+        return new Line(key, json);
+    }
+
     /** Compares (key, json) pairs byte by byte: UTF-8 bytes sort in code point order. */
     static int compare(byte[] keyA, byte[] jsonA, byte[] keyB, byte[] jsonB) {
         int c = Arrays.compareUnsigned(keyA, keyB);
