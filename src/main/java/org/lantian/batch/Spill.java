@@ -14,6 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.lantian.domain.Fact;
 import org.lantian.input.FactTypes;
 
@@ -33,6 +40,13 @@ final class Spill implements Closeable {
     private final Map<Class<?>, Integer> typeIndex = new HashMap<>();
     private final List<Class<? extends Fact>> types = FactTypes.all();
     private final long[] counts;
+    /** Facts handed to the spill's thread at a time. */
+    private static final int BATCH = 1024;
+    private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(16);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Future<Void> writer;
+    private List<Pending> pending = new ArrayList<>(BATCH);
+    private boolean closed;
 
     Spill(Path dir, int partitions) throws IOException {
         this.dir = Files.createDirectories(dir);
@@ -40,6 +54,7 @@ final class Spill implements Closeable {
         this.out = new DataOutputStream[partitions];
         this.counts = new long[partitions];
         for (int i = 0; i < types.size(); i++) typeIndex.put(types.get(i), i);
+        this.writer = thread.submit(this::writeQueued);
     }
 
     /** The partition of a key: a stable hash, so the same night always splits the same way. */
@@ -47,21 +62,66 @@ final class Spill implements Closeable {
         return Math.floorMod(key == null ? 0 : key.hashCode() * 0x9E3779B9, partitions);
     }
 
+    /** A fact on its way to its partition's file. */
+    private record Pending(int partition, int type, Origin origin, String json) {
+    }
+
+    /**
+     * Queues a fact for its partition. Encoding and writing happen on the spill's own thread, so that the
+     * reading thread only reads and binds.
+     */
     void add(Fact fact, String json, Origin origin) throws IOException {
         int p = partitionOf(fact.partitionKey(), partitions);
-        DataOutputStream o = out[p];
-        if (o == null) {
-            o = out[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(p)), 1 << 15));
-        }
         counts[p]++;
-        o.writeShort(typeIndex.get(fact.getClass()));
-        o.writeInt(origin.file());
-        o.writeLong(origin.line());
-        o.writeBoolean(origin.bare());
-        writeString(o, origin.submission());
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        pending.add(new Pending(p, typeIndex.get(fact.getClass()), origin, json));
+        if (pending.size() == BATCH) handOver();
+    }
+
+    private void handOver() throws IOException {
+        try {
+            while (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
+                if (writer.isDone()) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        pending = new ArrayList<>(BATCH);
+        if (writer.isDone()) finishWriter(); // it failed: say why
+    }
+
+    private Void writeQueued() throws IOException, InterruptedException {
+        for (List<Pending> batch; !(batch = queue.take()).isEmpty(); ) {
+            for (Pending f : batch) write(f);
+        }
+        for (DataOutputStream o : out) if (o != null) o.close();
+        return null;
+    }
+
+    private void write(Pending f) throws IOException {
+        DataOutputStream o = out[f.partition()];
+        if (o == null) {
+            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), 1 << 15));
+        }
+        o.writeShort(f.type());
+        o.writeInt(f.origin().file());
+        o.writeLong(f.origin().line());
+        o.writeBoolean(f.origin().bare());
+        writeString(o, f.origin().submission());
+        byte[] bytes = f.json().getBytes(StandardCharsets.UTF_8);
         o.writeInt(bytes.length);
         o.write(bytes);
+    }
+
+    private void finishWriter() throws IOException {
+        try {
+            writer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw BatchRun.cause(e);
+        }
     }
 
     int partitions() {
@@ -125,8 +185,18 @@ final class Spill implements Closeable {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** Writes what is queued and closes the partition files; after this the partitions can be read. */
     @Override
     public void close() throws IOException {
-        for (DataOutputStream o : out) if (o != null) o.close();
+        if (closed) return;
+        closed = true;
+        try {
+            if (!pending.isEmpty()) handOver();
+            pending = List.of();
+            handOver(); // the empty batch: the end
+            finishWriter();
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }
