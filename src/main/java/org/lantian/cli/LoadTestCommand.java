@@ -85,6 +85,7 @@ final class LoadTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (url != null && token == null) throw new Main.UserError("--url needs --token (lantian token create --role INSPECTOR --inspector INS-07)");
+        if (url != null && !url.startsWith("http://")) throw new Main.UserError("--url: the load client speaks plain HTTP/1.1 (http://host:port)");
         if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
         facts = facts(PackOption.defaultPack().getParent().getParent().resolve("samples").resolve("inspections"));
         factsJson = facts.toString();
