@@ -5,22 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +42,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "loadtest", description = "Post submissions of ~10 facts at a fixed rate and report throughput, p50 and p99.")
 final class LoadTestCommand implements Callable<Integer> {
+    /** Connections of the open-loop client: enough that requests wait for the server, not for a connection. */
+    static final int CONNECTIONS = 48;
+    static final int TIMEOUT_MILLIS = 30_000;
+
     @Option(names = "--rate", defaultValue = "200", description = "Requests per second, open loop; 0: closed loop (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -77,12 +80,15 @@ final class LoadTestCommand implements Callable<Integer> {
     private final AtomicLong sequence = new AtomicLong();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private ArrayNode facts;
+    private String factsJson;
 
     @Override
     public Integer call() throws Exception {
         if (url != null && token == null) throw new Main.UserError("--url needs --token (lantian token create --role INSPECTOR --inspector INS-07)");
+        if (url != null && !url.startsWith("http://")) throw new Main.UserError("--url: the load client speaks plain HTTP/1.1 (http://host:port)");
         if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
         facts = facts(PackOption.defaultPack().getParent().getParent().resolve("samples").resolve("inspections"));
+        factsJson = facts.toString();
         if (stages > 0) return stages();
         Store store = null;
         ApiServer server = null;
@@ -107,10 +113,8 @@ final class LoadTestCommand implements Callable<Integer> {
             URI target = base.resolve(ApiServer.BASE + "/submissions");
             output.out().printf("loadtest: %s, %s, %d s warm-up + %d s measured, %d facts a submission%n", where,
                     rate > 0 ? rate + " req/s open loop" : concurrency + " clients closed loop", warmup, seconds, facts.size());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
-            if (warmup > 0) drive(http, target, bearer, warmup);
-            Result r = drive(http, target, bearer, seconds);
+            if (warmup > 0) drive(target, bearer, warmup);
+            Result r = drive(target, bearer, seconds);
             output.out().println(r.describe());
             return r.errors() == 0 ? Main.OK : Main.FAILED;
         } finally {
@@ -193,7 +197,7 @@ final class LoadTestCommand implements Callable<Integer> {
         }
     }
 
-    private Result drive(HttpClient http, URI target, String bearer, int duration) throws Exception {
+    private Result drive(URI target, String bearer, int duration) throws Exception {
         final long[] slots = new long[Math.max(1, rate > 0 ? rate * duration + 16 : 1)];
         long[] micros = slots;
         AtomicInteger recorded = new AtomicInteger();
@@ -205,23 +209,35 @@ final class LoadTestCommand implements Callable<Integer> {
         long end = start + TimeUnit.SECONDS.toNanos(duration);
         int sent = 0;
         if (rate > 0) {
-            List<CompletableFuture<?>> pending = new ArrayList<>();
-            long interval = 1_000_000_000L / rate;
-            for (long due = start; due < end; due += interval) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                final long dueAt = due;
-                sent++;
-                pending.add(http.sendAsync(request(target, bearer), HttpResponse.BodyHandlers.ofString())
-                        .handle((resp, failure) -> {
+            // Open loop: this thread queues each request at its due time; CONNECTIONS threads, one keep-alive
+            // connection each, post them. A request that waits in the queue for a free connection counts
+            // that wait, as one the server is slow to answer does.
+            BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+            ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+            for (int c = 0; c < CONNECTIONS; c++) {
+                senders.submit(() -> {
+                    try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
+                        for (long dueAt = due.take(); dueAt != Long.MIN_VALUE; dueAt = due.take()) {
+                            int status = post(client);
                             long took = (System.nanoTime() - dueAt) / 1000;
                             int i = recorded.getAndIncrement();
                             if (i < slots.length) slots[i] = took;
-                            count(resp, failure, ok, errors, statuses);
-                            return null;
-                        }));
+                            count(status, ok, errors, statuses);
+                        }
+                    }
+                    return null;
+                });
             }
-            for (CompletableFuture<?> f : pending) f.get(60, TimeUnit.SECONDS);
+            long interval = 1_000_000_000L / rate;
+            for (long at = start; at < end; at += interval) {
+                long wait = at - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                sent++;
+                due.add(at);
+            }
+            for (int c = 0; c < CONNECTIONS; c++) due.add(Long.MIN_VALUE);
+            senders.shutdown();
+            if (!senders.awaitTermination(60, TimeUnit.SECONDS)) senders.shutdownNow();
         } else {
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             List<List<Long>> perClient = new ArrayList<>();
@@ -230,18 +246,14 @@ final class LoadTestCommand implements Callable<Integer> {
                 List<Long> mine = new ArrayList<>();
                 perClient.add(mine);
                 clients.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        HttpResponse<String> resp = null;
-                        Throwable failure = null;
-                        try {
-                            resp = http.send(request(target, bearer), HttpResponse.BodyHandlers.ofString());
-                        } catch (Exception e) {
-                            failure = e;
+                    try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
+                        while (System.nanoTime() < end) {
+                            long t = System.nanoTime();
+                            int status = post(client);
+                            mine.add((System.nanoTime() - t) / 1000);
+                            sentCount.incrementAndGet();
+                            count(status, ok, errors, statuses);
                         }
-                        mine.add((System.nanoTime() - t) / 1000);
-                        sentCount.incrementAndGet();
-                        count(resp, failure, ok, errors, statuses);
                     }
                     return null;
                 });
@@ -257,26 +269,35 @@ final class LoadTestCommand implements Callable<Integer> {
                 Arrays.copyOf(micros, Math.min(recorded.get(), micros.length)), (processCpuNanos() - cpu) / 1e6);
     }
 
+    /** Posts one new submission; -1 when the request failed (refused, reset, timed out). */
+    private int post(PlainHttpClient client) {
+        try {
+            return client.post(body());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** CPU time of this JVM, all threads: server and client when the server runs in-process. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }
 
-    private static void count(HttpResponse<String> resp, Throwable failure, AtomicInteger ok, AtomicInteger errors,
-                              Map<Integer, Integer> statuses) {
-        int status = failure != null ? -1 : resp.statusCode();
+    private static void count(int status, AtomicInteger ok, AtomicInteger errors, Map<Integer, Integer> statuses) {
         statuses.merge(status, 1, Integer::sum);
         if (status == 201) ok.incrementAndGet();
         else errors.incrementAndGet();
     }
 
-    /** A new submission id every time, the same ~10 facts: every request is evaluated and stored. */
-    private HttpRequest request(URI target, String bearer) {
-        ObjectNode doc = document();
-        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(doc.toString())).build();
+    /**
+     * A new submission id every time, the same ~10 facts: every request is evaluated and stored. The same
+     * JSON as {@link #document()}, put together as text so the client spends its CPU on sending.
+     */
+    private byte[] body() {
+        return ("{\"submission\":\"LT-" + run + "-" + sequence.incrementAndGet()
+                + "\",\"inspector\":\"INS-07\",\"submittedAt\":\"2022-07-15T16:40:00+08:00\",\"facts\":" + factsJson + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private ObjectNode document() {

@@ -64,6 +64,11 @@ public final class Store implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("lantian-store");
         config.setAutoCommit(false);
+        // A post inserts ~25 finding rows as one JDBC batch: the PostgreSQL driver sends it as a few
+        // multi-row INSERTs instead of 25 statements (less work in the server, fewer round trips).
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

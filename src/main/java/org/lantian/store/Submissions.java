@@ -44,12 +44,6 @@ public final class Submissions {
     }
 
     /** The content hash and findings document stored under an id, if any: a re-post is answered from here. */
-    public Optional<Posted> compare(String id, String contentHash) throws SQLException {
-        try (Connection c = store.connection()) {
-            return compare(c, id, contentHash);
-        }
-    }
-
     private static Optional<Posted> compare(Connection c, String id, String contentHash) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT content_hash, report FROM submissions WHERE id = ?")) {
             s.setString(1, id);
