@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,7 +147,7 @@ public final class BatchRun {
                     }
                     for (int p = 0; p < partitions; p++) {
                         o.progress().step("evaluating " + (p + 1) + "/" + partitions);
-                        PartResult r = parts.get(p).get();
+                        PartResult r = Tasks.await(parts.get(p));
                         parts.set(p, null);
                         int next = p + ahead;
                         if (next < partitions) parts.set(next, pool.submit(() -> evaluate(spill, next)));
@@ -158,11 +157,6 @@ public final class BatchRun {
                         duplicates += r.duplicates();
                         facts += r.facts();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    throw cause(e);
                 } finally {
                     pool.shutdownNow();
                 }
@@ -178,13 +172,6 @@ public final class BatchRun {
         publish(work);
         long end = System.nanoTime();
         return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
-    }
-
-    /** What a task of the run failed with: an IOException to throw, or a runtime error thrown from here. */
-    static IOException cause(ExecutionException e) {
-        if (e.getCause() instanceof IOException io) return io;
-        if (e.getCause() instanceof RuntimeException re) throw re;
-        throw new IllegalStateException(e.getCause());
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.lantian.Json;
 import org.lantian.domain.Finding;
 
@@ -59,14 +57,7 @@ final class NightWriter implements AutoCloseable {
         // The HTML page and report.json are written here while the workbook is finished on its own thread.
         Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
-        try {
-            workbook.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw BatchRun.cause(e);
-        }
+        Tasks.await(workbook);
     }
 
     private Void writeWorkbook() throws Exception {
@@ -81,16 +72,8 @@ final class NightWriter implements AutoCloseable {
         return null;
     }
 
-    /** Puts into the workbook's queue, unless its thread has ended (failed): then its error is what counts. */
     private void handOver(Object item) throws IOException {
-        try {
-            while (!toWorkbook.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (workbook.isDone()) return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        Tasks.handOver(toWorkbook, item, workbook);
     }
 
     /** Stops the workbook's thread (after a failure: its files are not published) and closes findings.jsonl. */

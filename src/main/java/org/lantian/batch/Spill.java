@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.lantian.domain.Fact;
 import org.lantian.input.FactTypes;
 
@@ -78,16 +76,9 @@ final class Spill implements Closeable {
     }
 
     private void handOver() throws IOException {
-        try {
-            while (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
-                if (writer.isDone()) break;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        Tasks.handOver(queue, pending, writer);
         pending = new ArrayList<>(BATCH);
-        if (writer.isDone()) finishWriter(); // it failed: say why
+        if (writer.isDone()) Tasks.await(writer); // it failed: say why
     }
 
     private Void writeQueued() throws IOException, InterruptedException {
@@ -111,17 +102,6 @@ final class Spill implements Closeable {
         byte[] bytes = f.json().getBytes(StandardCharsets.UTF_8);
         o.writeInt(bytes.length);
         o.write(bytes);
-    }
-
-    private void finishWriter() throws IOException {
-        try {
-            writer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw BatchRun.cause(e);
-        }
     }
 
     int partitions() {
@@ -194,7 +174,7 @@ final class Spill implements Closeable {
             if (!pending.isEmpty()) handOver();
             pending = List.of();
             handOver(); // the empty batch: the end
-            finishWriter();
+            Tasks.await(writer);
         } finally {
             thread.shutdownNow();
         }
