@@ -127,13 +127,9 @@ final class XlsxReport implements AutoCloseable {
         sheet.setColumnWidth(8, 50 * 256);
     }
 
-    boolean wantsFindings() {
-        return findingRow <= FINDING_ROWS;
-    }
-
-    /** Adds one finding to the findings sheet (callers stop when {@link #wantsFindings()} is false). */
+    /** Adds one finding to the findings sheet; past {@link #FINDING_ROWS} the sheet takes no more. */
     void finding(Finding f) {
-        finding(findings.createRow(findingRow++), f);
+        if (findingRow <= FINDING_ROWS) finding(findings.createRow(findingRow++), f);
     }
 
     private void finding(Row x, Finding f) {
