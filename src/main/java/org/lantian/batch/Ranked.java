@@ -7,9 +7,10 @@ import java.util.Comparator;
 import org.lantian.domain.Finding;
 
 /**
- * A finding with its sort key and its JSON line, both as UTF-8 bytes: they go to disk and back and into
- * findings.jsonl without being decoded again. The night's order: measure, rule, subject, submission, then
- * the line itself, so that the same input always gives the same bytes, whatever the partitions.
+ * A finding with its sort key and its JSON line, both as UTF-8 bytes, so that the line goes into
+ * findings.jsonl without being encoded again. The order within a partition (and of the scorecard's failing
+ * findings): measure, rule, subject, submission, then the line itself, so that the same input always gives
+ * the same bytes.
  */
 record Ranked(Finding finding, byte[] key, byte[] json) {
     static final Comparator<Ranked> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);

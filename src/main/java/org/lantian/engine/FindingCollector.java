@@ -8,7 +8,6 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
-import org.lantian.pack.Ledger;
 
 /**
  * The global {@code findings} of every rule. A rule's consequence starts a {@link Check} about a
@@ -21,10 +20,6 @@ public final class FindingCollector {
     private final LocalDate asOf;
     private final Function<Fact, String> origin;
     private final List<Finding> findings = new ArrayList<>();
-
-    public FindingCollector(Ledger ledger, LocalDate asOf) {
-        this(new MeasureTexts(ledger), asOf, fact -> null);
-    }
 
     /** {@code origin} names the submission a fact came from, for findings about that fact. */
     FindingCollector(MeasureTexts texts, LocalDate asOf, Function<Fact, String> origin) {

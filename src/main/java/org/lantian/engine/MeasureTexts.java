@@ -26,10 +26,6 @@ final class MeasureTexts {
         }
     }
 
-    Ledger ledger() {
-        return ledger;
-    }
-
     Measure measure(int number) {
         Measure m = measures.get(number);
         return m != null ? m : ledger.measure(number); // which throws, naming the number
