@@ -13,9 +13,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.lantian.Json;
 import org.lantian.domain.Finding;
@@ -98,7 +103,7 @@ public final class Submissions {
         }
         if (n.findings().isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO findings (submission, seq, inspector, posted_at, posted_on, "
-                + "measure, rule_id, subject, status, units, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "measure, rule_id, subject, status, units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int seq = 0; seq < n.findings().size(); seq++) {
                 Finding f = n.findings().get(seq);
                 s.setString(1, n.id());
@@ -111,7 +116,6 @@ public final class Submissions {
                 s.setString(8, f.subject());
                 s.setString(9, f.status().name());
                 s.setString(10, "|" + String.join("|", f.units()) + "|");
-                s.setString(11, json(f.withSubmission(n.id())));
                 s.addBatch();
             }
             s.executeBatch();
@@ -147,9 +151,13 @@ public final class Submissions {
         }
     }
 
-    /** Findings matching a query, newest first, each as the JSON of a {@link Finding} with its submission. */
+    /**
+     * Findings matching a query, newest first, each as the JSON of a {@link Finding} with its submission.
+     * The rows say which findings match; the findings themselves are taken from their submissions' stored
+     * findings documents, read in the same transaction.
+     */
     public List<String> findings(FindingQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT finding FROM findings WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT submission, seq FROM findings WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.measure() != null) filter(sql, args, " AND measure = ?", q.measure());
         if (q.status() != null) filter(sql, args, " AND status = ?", q.status());
@@ -161,15 +169,39 @@ public final class Submissions {
         sql.append(" ORDER BY posted_at DESC, submission DESC, seq ASC LIMIT ? OFFSET ?");
         args.add(q.limit());
         args.add(q.offset());
-        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
-            List<String> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) out.add(r.getString(1));
+        try (Connection c = store.connection()) {
+            List<String> ids = new ArrayList<>();
+            List<Integer> seqs = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                        seqs.add(r.getInt(2));
+                    }
+                }
             }
+            Map<String, List<String>> bySubmission = findingsOf(c, new LinkedHashSet<>(ids));
             c.rollback();
+            List<String> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) out.add(bySubmission.get(ids.get(i)).get(seqs.get(i)));
             return out;
         }
+    }
+
+    /** The findings of each submission, in order, taken from its stored findings document. */
+    private static Map<String, List<String>> findingsOf(Connection c, Set<String> ids) throws SQLException {
+        Map<String, List<String>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT id, report FROM submissions WHERE id IN (" + marks + ")")) {
+            int i = 1;
+            for (String id : ids) s.setString(i++, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.put(r.getString(1), FindingsDocument.findings(r.getString(2), r.getString(1)));
+            }
+        }
+        return out;
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String clause, Object value) {
@@ -195,11 +227,4 @@ public final class Submissions {
             throw new IllegalStateException(e);
         }
     }
-
-    private static String json(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }}
+}

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantian.Json;
 import org.lantian.TestPacks;
+import org.lantian.domain.Finding;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
 
@@ -109,6 +110,12 @@ class StoreTest {
             // Newest first: S-2's findings come before S-1's.
             assertEquals("S-2", Json.MAPPER.readTree(all.get(0)).get("submission").asText());
             assertEquals("S-1", Json.MAPPER.readTree(all.get(2 * perPost - 1)).get("submission").asText());
+            // Each finding reads back as the text of the finding with its submission, in the report's order.
+            List<String> expected = new ArrayList<>();
+            for (Finding f : evaluated(sample("S-2"), OffsetDateTime.now()).findings()) {
+                expected.add(Json.MAPPER.writeValueAsString(f.withSubmission("S-2")));
+            }
+            assertEquals(expected, all.subList(0, perPost));
 
             List<String> fails = query(store, 13, "西街街道", "FAIL", null, null, null, 1000, 0);
             assertFalse(fails.isEmpty());
