@@ -71,6 +71,10 @@ final class LoadTestCommand implements Callable<Integer> {
             + "one at a time without HTTP, and print each stage's mean wall and CPU time (where the time goes).")
     int stages;
 
+    @Option(names = "--timeline", paramLabel = "FILE", description = "Open loop: write each measured request (when it was due, "
+            + "its latency, its status) as CSV, to line the slow ones up with GC or database logs.")
+    Path timeline;
+
     @Mixin
     PackOption pack;
 
@@ -113,8 +117,7 @@ final class LoadTestCommand implements Callable<Integer> {
             URI target = base.resolve(ApiServer.BASE + "/submissions");
             output.out().printf("loadtest: %s, %s, %d s warm-up + %d s measured, %d facts a submission%n", where,
                     rate > 0 ? rate + " req/s open loop" : concurrency + " clients closed loop", warmup, seconds, facts.size());
-            if (warmup > 0) drive(target, bearer, warmup);
-            Result r = drive(target, bearer, seconds);
+            Result r = drive(target, bearer, warmup, seconds, timeline);
             output.out().println(r.describe());
             return r.errors() == 0 ? Main.OK : Main.FAILED;
         } finally {
@@ -197,16 +200,26 @@ final class LoadTestCommand implements Callable<Integer> {
         }
     }
 
-    private Result drive(URI target, String bearer, int duration) throws Exception {
-        final long[] slots = new long[Math.max(1, rate > 0 ? rate * duration + 16 : 1)];
-        long[] micros = slots;
+    /**
+     * One continuous run: {@code warm} seconds of load, then {@code duration} seconds in which every request
+     * is recorded. The same connections carry both parts, so the measured part does not begin with new
+     * connections.
+     */
+    private Result drive(URI target, String bearer, int warm, int duration, Path timeline) throws Exception {
+        int capacity = Math.max(1, rate > 0 ? rate * duration + 16 : 1);
+        long[] slots = new long[capacity];
+        long[] dueNanos = new long[capacity];
+        int[] codes = new int[capacity];
         AtomicInteger recorded = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        long cpu = processCpuNanos();
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(duration);
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warm);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
+        long[] cpuFrom = new long[1];
+        long[] millisFrom = new long[1];
+        long[] micros = slots;
         int sent = 0;
         if (rate > 0) {
             // Open loop: this thread queues each request at its due time; CONNECTIONS threads, one keep-alive
@@ -219,9 +232,13 @@ final class LoadTestCommand implements Callable<Integer> {
                     try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
                         for (long dueAt = due.take(); dueAt != Long.MIN_VALUE; dueAt = due.take()) {
                             int status = post(client);
-                            long took = (System.nanoTime() - dueAt) / 1000;
+                            if (dueAt < measureFrom) continue;
                             int i = recorded.getAndIncrement();
-                            if (i < slots.length) slots[i] = took;
+                            if (i < capacity) {
+                                slots[i] = (System.nanoTime() - dueAt) / 1000;
+                                dueNanos[i] = dueAt - measureFrom;
+                                codes[i] = status;
+                            }
                             count(status, ok, errors, statuses);
                         }
                     }
@@ -232,7 +249,12 @@ final class LoadTestCommand implements Callable<Integer> {
             for (long at = start; at < end; at += interval) {
                 long wait = at - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                sent++;
+                if (at >= measureFrom) {
+                    if (sent++ == 0) {
+                        cpuFrom[0] = processCpuNanos();
+                        millisFrom[0] = System.currentTimeMillis();
+                    }
+                }
                 due.add(at);
             }
             for (int c = 0; c < CONNECTIONS; c++) due.add(Long.MIN_VALUE);
@@ -247,9 +269,9 @@ final class LoadTestCommand implements Callable<Integer> {
                 perClient.add(mine);
                 clients.submit(() -> {
                     try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
-                        while (System.nanoTime() < end) {
-                            long t = System.nanoTime();
+                        for (long t = System.nanoTime(); t < end; t = System.nanoTime()) {
                             int status = post(client);
+                            if (t < measureFrom) continue;
                             mine.add((System.nanoTime() - t) / 1000);
                             sentCount.incrementAndGet();
                             count(status, ok, errors, statuses);
@@ -258,15 +280,25 @@ final class LoadTestCommand implements Callable<Integer> {
                     return null;
                 });
             }
+            long wait = measureFrom - System.nanoTime();
+            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            cpuFrom[0] = processCpuNanos();
             clients.shutdown();
-            clients.awaitTermination(duration + 60L, TimeUnit.SECONDS);
+            clients.awaitTermination(warm + duration + 60L, TimeUnit.SECONDS);
             sent = sentCount.get();
             micros = perClient.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
             recorded.set(micros.length);
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - measureFrom) / 1e9;
+        int n = Math.min(recorded.get(), micros.length);
+        if (timeline != null && rate > 0) {
+            StringBuilder csv = new StringBuilder("# measured part began at " + java.time.Instant.ofEpochMilli(millisFrom[0])
+                    + " (" + millisFrom[0] + " ms since the epoch)\ndue_ms,latency_ms,status\n");
+            for (int i = 0; i < n; i++) csv.append(String.format("%.1f,%.2f,%d%n", dueNanos[i] / 1e6, micros[i] / 1e3, codes[i]));
+            Files.writeString(timeline, csv);
+        }
         return new Result(sent, ok.get(), errors.get(), new TreeMap<>(statuses), elapsed,
-                Arrays.copyOf(micros, Math.min(recorded.get(), micros.length)), (processCpuNanos() - cpu) / 1e6);
+                Arrays.copyOf(micros, n), (processCpuNanos() - cpuFrom[0]) / 1e6);
     }
 
     /** Posts one new submission; -1 when the request failed (refused, reset, timed out). */
