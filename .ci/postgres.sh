@@ -17,8 +17,15 @@ if [ "$(id -u)" = 0 ]; then   # initdb refuses to run as root: the package's pos
 fi
 "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_data/db" -U lantian -A trust -E UTF8 --no-locale >"$pg_data/initdb.log" 2>&1 \
   || { cat "$pg_data/initdb.log" >&2; return 1 2>/dev/null || exit 1; }
+# Settings of a server that takes a steady stream of inserts (docs/performance.md, "Service"). With the
+# default 128 MB of shared buffers the backends soon evict dirty pages to the kernel, which writes them back
+# in a burst once they are 30 s old, and the commits' WAL flushes wait behind it. More buffers keep the
+# pages in the server until a checkpoint writes them in flushed steps; backend_flush_after has the kernel
+# write at once what the backends do evict. That halved the bursts; the rest is the zeroed pages a table
+# grows by. LANTIAN_PG_OPTS adds or overrides settings (e.g. "-c log_min_duration_statement=50").
+pg_opts="-c shared_buffers=512MB -c backend_flush_after=256kB ${LANTIAN_PG_OPTS:-}"
 "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data/db" -l "$pg_data/server.log" -w -o \
-  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c max_connections=200" start >/dev/null \
+  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c max_connections=200 $pg_opts" start >/dev/null \
   || { cat "$pg_data/server.log" >&2; return 1 2>/dev/null || exit 1; }
 "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U lantian -d postgres -c "CREATE DATABASE lantian" >/dev/null
 export LANTIAN_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$pg_port/lantian?user=lantian"
