@@ -219,8 +219,8 @@ final class LoadTestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warm);
         long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
-        long[] cpuFrom = new long[1];
-        long[] millisFrom = new long[1];
+        long cpuFrom = 0;
+        long millisFrom = 0;
         long[] micros = slots;
         int sent = 0;
         if (rate > 0) {
@@ -251,11 +251,9 @@ final class LoadTestCommand implements Callable<Integer> {
             for (long at = start; at < end; at += interval) {
                 long wait = at - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                if (at >= measureFrom) {
-                    if (sent++ == 0) {
-                        cpuFrom[0] = processCpuNanos();
-                        millisFrom[0] = System.currentTimeMillis();
-                    }
+                if (at >= measureFrom && sent++ == 0) {
+                    cpuFrom = processCpuNanos();
+                    millisFrom = System.currentTimeMillis();
                 }
                 due.add(at);
             }
@@ -284,7 +282,7 @@ final class LoadTestCommand implements Callable<Integer> {
             }
             long wait = measureFrom - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-            cpuFrom[0] = processCpuNanos();
+            cpuFrom = processCpuNanos();
             clients.shutdown();
             clients.awaitTermination(warm + duration + 60L, TimeUnit.SECONDS);
             sent = sentCount.get();
@@ -294,13 +292,13 @@ final class LoadTestCommand implements Callable<Integer> {
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
         int n = Math.min(recorded.get(), micros.length);
         if (timeline != null && rate > 0) {
-            StringBuilder csv = new StringBuilder("# measured part began at " + java.time.Instant.ofEpochMilli(millisFrom[0])
-                    + " (" + millisFrom[0] + " ms since the epoch)\ndue_ms,latency_ms,status\n");
+            StringBuilder csv = new StringBuilder("# measured part began at " + java.time.Instant.ofEpochMilli(millisFrom)
+                    + " (" + millisFrom + " ms since the epoch)\ndue_ms,latency_ms,status\n");
             for (int i = 0; i < n; i++) csv.append(String.format("%.1f,%.2f,%d%n", dueNanos[i] / 1e6, micros[i] / 1e3, codes[i]));
             Files.writeString(timeline, csv);
         }
         return new Result(sent, ok.get(), errors.get(), new TreeMap<>(statuses), elapsed,
-                Arrays.copyOf(micros, n), (processCpuNanos() - cpuFrom[0]) / 1e6);
+                Arrays.copyOf(micros, n), (processCpuNanos() - cpuFrom) / 1e6);
     }
 
     /** Posts one new submission; -1 when the request failed (refused, reset, timed out). */
