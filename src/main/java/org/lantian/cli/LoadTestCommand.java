@@ -93,6 +93,7 @@ final class LoadTestCommand implements Callable<Integer> {
         if (url != null && token == null) throw new Main.UserError("--url needs --token (lantian token create --role INSPECTOR --inspector INS-07)");
         if (url != null && !url.startsWith("http://")) throw new Main.UserError("--url: the load client speaks plain HTTP/1.1 (http://host:port)");
         if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
+        if (timeline != null && (rate == 0 || stages > 0)) throw new Main.UserError("--timeline needs the open loop (--rate N), not --rate 0 or --stages");
         facts = facts(PackOption.defaultPack().getParent().getParent().resolve("samples").resolve("inspections"));
         factsJson = facts.toString();
         if (stages > 0) return stages();
@@ -291,7 +292,7 @@ final class LoadTestCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
         int n = Math.min(recorded.get(), micros.length);
-        if (timeline != null && rate > 0) {
+        if (timeline != null) {
             StringBuilder csv = new StringBuilder("# measured part began at " + java.time.Instant.ofEpochMilli(millisFrom)
                     + " (" + millisFrom + " ms since the epoch)\ndue_ms,latency_ms,status\n");
             for (int i = 0; i < n; i++) csv.append(String.format("%.1f,%.2f,%d%n", dueNanos[i] / 1e6, micros[i] / 1e3, codes[i]));

@@ -1,6 +1,7 @@
 package org.lantian.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,5 +31,13 @@ class LoadTestCommandTest {
             assertTrue(Double.parseDouble(f[1]) > 0, row);
             assertEquals("201", f[2]);
         }
+    }
+
+    @Test
+    void refusesATimelineItWouldNotWrite() {
+        Lantian.Run r = Lantian.lantian("loadtest", "--rate", "0", "--timeline", tmp.resolve("t.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--timeline needs the open loop"), r.err());
+        assertFalse(Files.exists(tmp.resolve("t.csv")));
     }
 }
