@@ -1,0 +1,333 @@
+package org.lantian.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.lantian.Json;
+import org.lantian.domain.Fact;
+import org.lantian.input.FactTypes;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.Period;
+
+/**
+ * Every accepted fact, kept so that a target is judged over its period with the facts of earlier days. A
+ * submission's facts are recorded once (recording its id again changes nothing); an evaluation as of a day
+ * loads, for each fact type the pack names in its history map, the facts of the period containing that day
+ * (never of a later day, nor recorded on a later day, so a re-run night sees what it saw).
+ */
+public final class History {
+    /** Submission ids asked about in one statement. */
+    private static final int IDS = 500;
+    /** Rows sent to the database in one JDBC batch. */
+    private static final int ROWS = 1000;
+
+    private final Store store;
+
+    History(Store store) {
+        this.store = store;
+    }
+
+    /** A fact to record: its type's simple name, subject, partition key, day and JSON. */
+    public record Entry(String type, String subject, String partitionKey, LocalDate day, String json) {
+        /** The fact bound again as JSON; its day is its own {@code date} or else {@code judgedOn}. */
+        public static Entry of(Fact fact, LocalDate judgedOn) {
+            try {
+                return new Entry(fact.getClass().getSimpleName(), fact.subject(), fact.partitionKey(),
+                        dayOf(fact, judgedOn), Json.MAPPER.writeValueAsString(fact));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a " + fact.getClass().getSimpleName() + " cannot be written as JSON", e);
+            }
+        }
+    }
+
+    /** A stored fact as loaded: the submission it came with, its day, type, partition key and JSON. */
+    public record Stored(String submission, LocalDate day, String type, String partitionKey, String json) {
+        public Class<? extends Fact> factType() {
+            return FactTypes.byName(type).orElseThrow(() -> new IllegalStateException("history holds a fact of type "
+                    + type + ", which this version does not know"));
+        }
+
+        public Fact fact() {
+            try {
+                return Json.MAPPER.readerFor(factType()).readValue(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored " + type + " of submission " + submission + " is not readable", e);
+            }
+        }
+    }
+
+    /** The days of one fact type that an evaluation needs, both ends inclusive. */
+    public record Window(String type, LocalDate from, LocalDate to) {
+    }
+
+    /** A fact's day: its {@code date} component when it has one, else the day it is judged on. */
+    static LocalDate dayOf(Fact fact, LocalDate judgedOn) {
+        for (RecordComponent c : fact.getClass().getRecordComponents()) {
+            if (c.getName().equals("date") && c.getType() == LocalDate.class) {
+                try {
+                    LocalDate d = (LocalDate) c.getAccessor().invoke(fact);
+                    return d == null ? judgedOn : d;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return judgedOn;
+    }
+
+    /**
+     * The windows an evaluation as of {@code asOf} needs: for each fact type in the pack's history map, the
+     * period containing {@code asOf}, and with {@code touched} (the days of the facts being judged, by type)
+     * also the periods containing those days; never past {@code asOf}.
+     */
+    public static List<Window> windows(Ledger ledger, LocalDate asOf, Map<String, ? extends Collection<LocalDate>> touched) {
+        return windows(PackHistory.kinds(ledger), (kind, day) -> PackHistory.containing(kind, day, ledger), asOf, touched);
+    }
+
+    /** Which period of a kind contains a day. */
+    public interface Periods {
+        Period containing(String kind, LocalDate day);
+    }
+
+    public static List<Window> windows(Map<String, String> kinds, Periods periods, LocalDate asOf,
+                                       Map<String, ? extends Collection<LocalDate>> touched) {
+        List<Window> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(kinds).entrySet()) {
+            Period p = periods.containing(e.getValue(), asOf);
+            LocalDate from = p.from();
+            LocalDate to = p.to().isAfter(asOf) ? asOf : p.to();
+            Collection<LocalDate> days = touched.get(e.getKey());
+            for (LocalDate day : days == null ? List.<LocalDate>of() : days) {
+                if (day.isAfter(asOf)) continue;
+                Period q = periods.containing(e.getValue(), day);
+                if (q.from().isBefore(from)) from = q.from();
+            }
+            if (!from.isAfter(to)) out.add(new Window(e.getKey(), from, to));
+        }
+        return out;
+    }
+
+    /**
+     * Records a submission's facts unless its id is recorded already; true when it recorded them. Its own
+     * transaction, committed before it returns.
+     */
+    public boolean record(String submission, LocalDate judgedOn, List<Entry> facts) throws SQLException {
+        try (Connection c = store.connection()) {
+            try {
+                boolean done = record(c, submission, judgedOn, facts);
+                c.commit();
+                return done;
+            } catch (SQLException e) {
+                c.rollback();
+                if (!recorded(c, List.of(submission)).isEmpty()) return false; // recorded meanwhile by another
+                throw e;
+            }
+        }
+    }
+
+    /** Records in the caller's transaction (a post records its facts with its submission). */
+    static boolean record(Connection c, String submission, LocalDate judgedOn, List<Entry> facts) throws SQLException {
+        if (!recorded(c, List.of(submission)).isEmpty()) return false;
+        insertSubmission(c, submission, judgedOn, facts.size());
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < facts.size(); i++) bind(s, submission, i, judgedOn, facts.get(i)).addBatch();
+            if (!facts.isEmpty()) s.executeBatch();
+        }
+        return true;
+    }
+
+    private static final String INSERT = "INSERT INTO history (submission, seq, fact_day, recorded_on, fact_type, subject, "
+            + "partition_key, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static PreparedStatement bind(PreparedStatement s, String submission, int seq, LocalDate recordedOn, Entry e)
+            throws SQLException {
+        s.setString(1, submission);
+        s.setInt(2, seq);
+        s.setObject(3, e.day());
+        s.setObject(4, recordedOn);
+        s.setString(5, e.type());
+        s.setString(6, e.subject());
+        s.setString(7, e.partitionKey());
+        s.setString(8, e.json());
+        return s;
+    }
+
+    private static void insertSubmission(Connection c, String submission, LocalDate recordedOn, int facts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+            s.setString(1, submission);
+            s.setObject(2, recordedOn);
+            s.setInt(3, facts);
+            s.executeUpdate();
+        }
+    }
+
+    /** Which of these submission ids are recorded. */
+    public Set<String> recorded(Collection<String> submissions) throws SQLException {
+        try (Connection c = store.connection()) {
+            Set<String> out = recorded(c, submissions);
+            c.rollback();
+            return out;
+        }
+    }
+
+    private static Set<String> recorded(Connection c, Collection<String> submissions) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> ids = new ArrayList<>(submissions);
+        for (int i = 0; i < ids.size(); i += IDS) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT submission FROM history_submissions WHERE submission IN ("
+                    + marks + ")")) {
+                for (int j = 0; j < chunk.size(); j++) s.setString(j + 1, chunk.get(j));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Streams the stored facts of the windows, judged as of {@code asOf}: facts of a window's days that were
+     * recorded on or before {@code asOf}, except those of the {@code excluded} submissions (being judged
+     * again from their input), and with {@code partitionKeys} only those of these keys. Ordered by type (as
+     * the windows), day, submission and place in it.
+     */
+    public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
+                        Consumer<Stored> action) throws SQLException {
+        try (Connection c = store.connection()) {
+            for (Window w : windows) {
+                if (partitionKeys == null) {
+                    query(c, w, asOf, null, excluded, action);
+                } else {
+                    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
+                    for (int i = 0; i < keys.size(); i += IDS) {
+                        query(c, w, asOf, keys.subList(i, Math.min(keys.size(), i + IDS)), excluded, action);
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
+                              Consumer<Stored> action) throws SQLException {
+        String sql = "SELECT submission, fact_day, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
+                + " AND recorded_on <= ?"
+                + (keys == null ? "" : " AND partition_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
+                + " ORDER BY fact_day, submission, seq";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
+            s.setString(1, w.type());
+            s.setObject(2, w.from());
+            s.setObject(3, w.to());
+            s.setObject(4, asOf);
+            if (keys != null) for (int i = 0; i < keys.size(); i++) s.setString(5 + i, keys.get(i));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String submission = r.getString(1);
+                    if (excluded.contains(submission)) continue;
+                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a night's facts in one transaction: facts of submissions recorded before are skipped (a re-run
+     * night changes nothing); {@link Night#commit()} makes the rest visible at once.
+     */
+    public Night night(LocalDate night, Collection<String> submissions) throws SQLException {
+        Connection c = store.connection();
+        try {
+            return new Night(c, night, recorded(c, submissions));
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** One night's recording, open until committed or closed (closing without commit records nothing). */
+    public static final class Night implements AutoCloseable {
+        private final Connection c;
+        private final LocalDate night;
+        private final Set<String> before;
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+        private final PreparedStatement insert;
+        private int pending;
+        private long added;
+
+        private Night(Connection c, LocalDate night, Set<String> before) throws SQLException {
+            this.c = c;
+            this.night = night;
+            this.before = before;
+            this.insert = c.prepareStatement(INSERT);
+        }
+
+        /** True when the submission's facts were recorded before this night's run. */
+        public boolean recordedBefore(String submission) {
+            return before.contains(submission);
+        }
+
+        /** Adds a fact of a submission, unless the submission was recorded before. */
+        public void add(String submission, Entry e) throws SQLException {
+            if (before.contains(submission)) return;
+            int seq = counts.merge(submission, 1, Integer::sum) - 1;
+            bind(insert, submission, seq, night, e).addBatch();
+            added++;
+            if (++pending == ROWS) flush();
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) insert.executeBatch();
+            pending = 0;
+        }
+
+        /** Facts added (that will be recorded). */
+        public long added() {
+            return added;
+        }
+
+        public void commit() throws SQLException {
+            flush();
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+                int n = 0;
+                for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                    s.setString(1, e.getKey());
+                    s.setObject(2, night);
+                    s.setInt(3, e.getValue());
+                    s.addBatch();
+                    if (++n % ROWS == 0) s.executeBatch();
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                insert.close();
+                c.rollback();
+            } finally {
+                c.close();
+            }
+        }
+    }
+}
