@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
+import org.lantian.store.History;
+import org.lantian.store.Store;
 
 /**
  * The nightly batch: reads every record of the night, evaluates the valid facts with the pack and writes
@@ -59,23 +63,37 @@ public final class BatchRun {
     static final String WORK = ".batch-work";
 
     /** {@code names}: how reports and rejects name an input file (as given, unless it stands for something else). */
+    /** {@code store}: the history the night is judged with and recorded into, or null to judge the inputs alone. */
     public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
-                          int threads, Progress progress, Function<Path, String> names) {
+                          int threads, Progress progress, Function<Path, String> names, Store store) {
         public Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
                        int threads, Progress progress) {
-            this(inputs, asOf, out, pack, registers, threads, progress, Path::toString);
+            this(inputs, asOf, out, pack, registers, threads, progress, Path::toString, null);
+        }
+
+        public Options withStore(Store store) {
+            return new Options(inputs, asOf, out, pack, registers, threads, progress, names, store);
         }
     }
 
     /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
-    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos) {
+    /** {@code recorded}: tonight's facts recorded in history (0 on a re-run night), -1 without history. */
+    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos, long recorded) {
     }
 
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
+    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
+                              List<Recorded> recorded) {
     }
+
+    /** A fact of tonight to record in history, with the submission it came with. */
+    private record Recorded(String submission, History.Entry entry) {
+    }
+
+    /** The file index of a fact loaded from history (not one of tonight's inputs). */
+    static final int HISTORY = -1;
 
     private final Options o;
     private final CompiledPack pack;
@@ -90,6 +108,9 @@ public final class BatchRun {
     private InputReader reader;
     private long rejects;
     private long contextDuplicates;
+    /** Submission ids of tonight's facts (bare facts without one count as {@link #nightId()}). */
+    private final Set<String> tonight = new HashSet<>();
+    private long historyFacts;
 
     public BatchRun(Options options) {
         this.o = options;
@@ -126,10 +147,16 @@ public final class BatchRun {
         long readAt;
         long evaluatedAt;
         NightReport report;
+        History.Night night = null;
+        long recorded;
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
              NightWriter writer = new NightWriter(work)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
+                if (o.store() != null) {
+                    loadHistory(spill);
+                    night = openNight();
+                }
                 spill.close();
                 readAt = System.nanoTime();
                 duplicates = reader.duplicates() + contextDuplicates;
@@ -156,6 +183,7 @@ public final class BatchRun {
                         conflicts.addAll(r.conflicts());
                         duplicates += r.duplicates();
                         facts += r.facts();
+                        record(night, r.recorded());
                     }
                 } finally {
                     pool.shutdownNow();
@@ -163,15 +191,100 @@ public final class BatchRun {
                 conflicts.sort(Comparator.comparing(Reject::file).thenComparingLong(Reject::line));
                 for (Reject r : conflicts) writeReject(rejectsOut, r);
             }
+            record(night, context.stream().filter(i -> i.origin().file() != HISTORY)
+                    .map(i -> new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf()))).toList());
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, writer);
-            report = report(scorecard, facts, duplicates, registerCards);
+            report = report(scorecard, facts, duplicates, registerCards,
+                    night == null ? null : new NightReport.HistoryCard(historyFacts));
+            recorded = night == null ? -1 : night.added();
             evaluatedAt = System.nanoTime();
             o.progress().step("writing reports");
             writer.finish(report);
+            if (night != null) commit(night);
+        } finally {
+            close(night);
         }
         publish(work);
         long end = System.nanoTime();
-        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
+        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt, recorded);
+    }
+
+    /** The history id of a fact of tonight: its submission, or for a bare fact without one the night's. */
+    private String idOf(Origin origin) {
+        return origin.submission() != null ? origin.submission() : nightId(o.asOf());
+    }
+
+    /** Under which id a night's bare facts that name no submission are recorded. */
+    public static String nightId(LocalDate night) {
+        return "night:" + night;
+    }
+
+    /**
+     * Adds to the spill (each into the partition of its partition key) or to the context the stored facts of
+     * every period containing the night, but those of tonight's submissions, which the inputs hold.
+     */
+    private void loadHistory(Spill spill) throws IOException {
+        o.progress().step("loading history");
+        var windows = History.windows(pack.ledger(), o.asOf(), Map.of());
+        try {
+            o.store().history().forEach(windows, o.asOf(), null, tonight, stored -> {
+                Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
+                Class<? extends Fact> type = stored.factType();
+                if (registered.containsKey(stored.subject())) {
+                    registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
+                }
+                try {
+                    if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
+                    else spill.add(stored.partitionKey(), type, stored.json(), origin);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                historyFacts++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SQLException e) {
+            throw storeFailed("load", e);
+        }
+    }
+
+    private History.Night openNight() throws IOException {
+        try {
+            return o.store().history().night(o.asOf(), tonight);
+        } catch (SQLException e) {
+            throw storeFailed("open", e);
+        }
+    }
+
+    private void record(History.Night night, List<Recorded> facts) throws IOException {
+        if (night == null) return;
+        try {
+            for (Recorded r : facts) night.add(r.submission(), r.entry());
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    private void commit(History.Night night) throws IOException {
+        try {
+            night.commit();
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    private void close(History.Night night) {
+        if (night == null) return;
+        try {
+            night.close();
+        } catch (SQLException e) {
+            // after a commit nothing is left to roll back; after a failure the run fails anyway
+        }
+    }
+
+    private IOException storeFailed(String what, SQLException e) {
+        return new IOException("cannot " + what + " the history in the store at " + o.store().describe() + ": "
+                + e.getMessage(), e);
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -181,6 +294,7 @@ public final class BatchRun {
             @Override
             public void fact(Fact fact, String json, Origin origin) throws IOException {
                 progress();
+                if (o.store() != null) tonight.add(idOf(origin));
                 if (registered.containsKey(fact.subject())) {
                     registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(fact.subject());
                 }
@@ -258,6 +372,14 @@ public final class BatchRun {
             groups.computeIfAbsent(String.valueOf(fact.partitionKey()), k -> new ArrayList<>()).add(item);
         }
         entries.clear();
+        List<Recorded> recorded = new ArrayList<>();
+        if (o.store() != null) {
+            for (List<Item> group : groups.values()) {
+                for (Item i : group) {
+                    if (i.origin().file() != HISTORY) recorded.add(new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf())));
+                }
+            }
+        }
         Scorecard scorecard = new Scorecard();
         List<Ranked.Line> findings = new ArrayList<>();
         List<Item> session = new ArrayList<>();
@@ -275,7 +397,7 @@ public final class BatchRun {
         spill.delete(partition);
         List<byte[]> lines = new ArrayList<>(findings.size());
         for (Ranked.Line l : findings) lines.add(l.json());
-        return new PartResult(lines, scorecard, conflicts, duplicates, facts);
+        return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded);
     }
 
     private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json) throws IOException {
@@ -347,7 +469,8 @@ public final class BatchRun {
         return cards;
     }
 
-    private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers) {
+    private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers,
+                               NightReport.HistoryCard history) {
         Map<Integer, Integer> rules = new TreeMap<>();
         for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
         Set<Integer> expected = new TreeSet<>(rules.keySet());
@@ -371,7 +494,7 @@ public final class BatchRun {
                 t.failingCount(), t.failing())));
         return new NightReport(o.asOf(), new NightReport.Pack(pack.ledger().pack(), pack.hash()), reader.inputs(),
                 reader.records(), facts, duplicates, rejects, s.all().total(), NightReport.counts(s.all()), s.all().rate(),
-                withoutData, measures, units, registers);
+                withoutData, measures, units, registers, history);
     }
 
     /** Moves the finished files into place, report.json last; removes the work folder. */

@@ -27,7 +27,15 @@ public record NightReport(
         List<Integer> measuresWithoutData,
         List<MeasureCard> measures,
         List<UnitCard> units,
-        List<RegisterCard> registers) {
+        List<RegisterCard> registers,
+        HistoryCard history) {
+
+    /**
+     * The store's history the night was judged with (absent with {@code --no-history}): how many facts of
+     * other submissions were loaded for the periods containing the night.
+     */
+    public record HistoryCard(long loaded) {
+    }
 
     /** The rule pack: its name and a hash of its ledger and DRL files. */
     public record Pack(String name, String hash) {

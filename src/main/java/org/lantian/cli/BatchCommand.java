@@ -22,6 +22,7 @@ import org.lantian.batch.Registers;
 import org.lantian.batch.TerminalProgress;
 import org.lantian.engine.CompiledPack;
 import org.lantian.store.Store;
+import org.lantian.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +44,13 @@ final class BatchCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "URL",
-            description = "Instead of INPUT: read the submissions posted on the --as-of day (Asia/Shanghai) from the store "
-                    + "at this JDBC URL (as serve's --db).")
+            description = "The store (a JDBC URL, as serve's --db) whose history the night is judged with and into which "
+                    + "tonight's facts are recorded (default with INPUT: " + Store.DEFAULT_URL + "). Without INPUT the "
+                    + "night is the submissions posted on the --as-of day (Asia/Shanghai) in this store.")
     String db;
+
+    @Option(names = "--no-history", description = "Judge tonight's records alone: no history is loaded or recorded.")
+    boolean noHistory;
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true,
             description = "Evaluation date YYYY-MM-DD (with --db also the day whose submissions are read).")
@@ -69,7 +74,9 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var date = Inputs.asOf(asOf);
-        if (db != null && !inputs.isEmpty()) throw new Main.UserError("give INPUT files or --db, not both");
+        if (noHistory && db != null && !inputs.isEmpty()) {
+            throw new Main.UserError("--db with INPUT names the history store, and --no-history uses none: give one of them");
+        }
         if (db == null && inputs.isEmpty()) throw new Main.UserError("give INPUT files or folders, or --db URL");
         List<Path> files = List.of();
         if (db == null) {
@@ -83,27 +90,41 @@ final class BatchCommand implements Callable<Integer> {
         var compiled = pack.compile();
         var registers = Registers.load(pack.dir(), compiled.ledger());
         int n = threads.count();
-        if (db == null) return run(inputs, files, Path::toString, date, compiled, registers, n);
+        if (db == null && noHistory) return run(inputs, files, Path::toString, date, compiled, registers, n, null);
+        if (!inputs.isEmpty()) {
+            try (Store store = open(db == null ? Store.DEFAULT_URL : db, false)) {
+                return run(inputs, files, Path::toString, date, compiled, registers, n, store);
+            }
+        }
 
         // The day is exported, in id order, into one JSON Lines file that the batch reads like any other;
         // reports and rejects name the store (line numbers count the day's submissions in id order).
         Path tmp = Files.createTempDirectory("lantian-batch-");
-        try (Store store = DbOption.openExisting(db)) {
+        try (Store store = open(db, true)) {
             Path day = tmp.resolve("store-" + date + ".jsonl");
             export(store, date, day);
             String name = store.describe() + " (posted on " + date + ")";
-            return run(List.of(day), List.of(day), f -> name, date, compiled, registers, n);
+            return run(List.of(day), List.of(day), f -> name, date, compiled, registers, n, noHistory ? null : store);
         } finally {
             BatchRun.deleteTree(tmp);
         }
     }
 
+    /** The store, with a connection for reading the night, one for loading history and one recording it. */
+    private static Store open(String url, boolean existing) throws Main.UserError {
+        try {
+            return existing ? Store.openExisting(url, 3) : Store.open(url, 3);
+        } catch (StoreException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+
     private int run(List<Path> inputs, List<Path> files, Function<Path, String> names, LocalDate date, CompiledPack compiled,
-                    Registers registers, int n) throws Main.UserError, IOException {
+                    Registers registers, int n, Store store) throws Main.UserError, IOException {
         BatchRun.Result result;
         try (Progress progress = System.console() != null
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(files)) : Progress.NONE) {
-            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress, names)).run();
+            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress, names, store)).run();
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);
         }
@@ -140,6 +161,8 @@ final class BatchCommand implements Callable<Integer> {
                 r.summary().entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).collect(Collectors.joining(", ")),
                 seconds, r.records() / Math.max(seconds, 1e-9), result.readNanos() / 1e9, result.evaluateNanos() / 1e9,
-                result.writeNanos() / 1e9);
+                result.writeNanos() / 1e9)
+                + (r.history() == null ? "; no history" : String.format("; history: %,d facts loaded, %,d recorded",
+                r.history().loaded(), result.recorded()));
     }
 }

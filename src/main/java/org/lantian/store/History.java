@@ -55,7 +55,7 @@ public final class History {
     }
 
     /** A stored fact as loaded: the submission it came with, its day, type, partition key and JSON. */
-    public record Stored(String submission, LocalDate day, String type, String partitionKey, String json) {
+    public record Stored(String submission, LocalDate day, String type, String subject, String partitionKey, String json) {
         public Class<? extends Fact> factType() {
             return FactTypes.byName(type).orElseThrow(() -> new IllegalStateException("history holds a fact of type "
                     + type + ", which this version does not know"));
@@ -227,7 +227,7 @@ public final class History {
 
     private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
-        String sql = "SELECT submission, fact_day, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
+        String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
                 + " AND recorded_on <= ?"
                 + (keys == null ? "" : " AND partition_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
                 + " ORDER BY fact_day, submission, seq";
@@ -242,7 +242,8 @@ public final class History {
                 while (r.next()) {
                     String submission = r.getString(1);
                     if (excluded.contains(submission)) continue;
-                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4)));
+                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                            r.getString(5)));
                 }
             }
         }
