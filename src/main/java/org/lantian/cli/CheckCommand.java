@@ -2,7 +2,11 @@ package org.lantian.cli;
 
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.sql.SQLException;
 import org.lantian.Json;
+import org.lantian.domain.Submission;
+import org.lantian.input.FactReader;
+import org.lantian.store.Store;
 import org.lantian.domain.Finding;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
@@ -29,6 +33,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print how long compiling the pack and evaluating took, on standard error.")
     boolean timings;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Judge with the history of this store (a JDBC URL, as serve's --db): its stored facts of the "
+                    + "periods the submission touches. Nothing is recorded.")
+    String db;
+
     @Mixin
     PackOption pack;
 
@@ -44,7 +53,21 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var compiled = pack.compile();
         long compiledAt = System.nanoTime();
-        CheckReport report = new EvaluationService(compiled).check(document, date);
+        EvaluationService service = new EvaluationService(compiled);
+        CheckReport report;
+        if (db == null) {
+            report = service.check(document, date);
+        } else {
+            Submission s = new FactReader().readSubmission(document);
+            try (Store store = DbOption.openExisting(db)) {
+                try {
+                    report = service.check(new Submission(s.submission(), s.inspector(), s.submittedAt(),
+                            store.history().withHistory(compiled.ledger(), s, date)), date);
+                } catch (SQLException e) {
+                    throw new Main.UserError("cannot read the history in the store at " + store.describe() + ": " + e.getMessage());
+                }
+            }
+        }
         if (timings) {
             output.err().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
                     compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,

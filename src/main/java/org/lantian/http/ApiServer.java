@@ -42,6 +42,7 @@ import org.lantian.service.EvaluationService;
 import org.lantian.store.FindingQuery;
 import org.lantian.store.Principal;
 import org.lantian.store.Role;
+import org.lantian.store.History;
 import org.lantian.store.Store;
 import org.lantian.store.StoredSubmission;
 import org.lantian.store.Submissions;
@@ -222,16 +223,19 @@ public final class ApiServer implements AutoCloseable {
         EvaluationService evaluation = service.get();
         CheckReport report;
         String reportJson;
+        // Judged with the store's history of the periods the post touches; its own facts are recorded with it.
+        Submission withHistory = new Submission(submission.submission(), submission.inspector(), submission.submittedAt(),
+                store.history().withHistory(evaluation.pack().ledger(), submission, asOf));
         evaluating.acquireUninterruptibly();
         try {
-            report = evaluation.check(submission, asOf);
+            report = evaluation.check(withHistory, asOf);
             reportJson = json(report);
         } finally {
             evaluating.release();
         }
         var posted = store.submissions().insert(new Submissions.NewSubmission(submission.submission(), submission.inspector(),
                 hash, OffsetDateTime.now(ZoneOffset.UTC), asOf, evaluation.pack().hash(), document.toString(),
-                reportJson, report.findings()));
+                reportJson, report.findings()), History.entries(submission, asOf));
         answer(ctx, submission.submission(), posted);
     }
 

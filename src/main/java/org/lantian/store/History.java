@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
+import org.lantian.domain.Submission;
 import org.lantian.input.FactTypes;
 import org.lantian.pack.Ledger;
 import org.lantian.pack.Period;
@@ -119,6 +120,27 @@ public final class History {
             if (!from.isAfter(to)) out.add(new Window(e.getKey(), from, to));
         }
         return out;
+    }
+
+    /**
+     * A submission's facts with the stored facts its evaluation as of a day needs: those of its facts'
+     * partition keys (what rules see together) over the periods its facts touch, but its own.
+     */
+    public List<Fact> withHistory(Ledger ledger, Submission s, LocalDate asOf) throws SQLException {
+        Map<String, List<LocalDate>> touched = new TreeMap<>();
+        Set<String> keys = new java.util.TreeSet<>();
+        for (Fact f : s.facts()) {
+            touched.computeIfAbsent(f.getClass().getSimpleName(), k -> new ArrayList<>()).add(dayOf(f, asOf));
+            if (f.partitionKey() != null) keys.add(f.partitionKey());
+        }
+        List<Fact> out = new ArrayList<>(s.facts());
+        forEach(windows(ledger, asOf, touched), asOf, keys, Set.of(s.submission()), stored -> out.add(stored.fact()));
+        return out;
+    }
+
+    /** A submission's facts as history entries, judged as of a day. */
+    public static List<Entry> entries(Submission s, LocalDate asOf) {
+        return s.facts().stream().map(f -> Entry.of(f, asOf)).toList();
     }
 
     /**
