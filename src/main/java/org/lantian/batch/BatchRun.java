@@ -38,6 +38,7 @@ import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
 import org.lantian.store.History;
+import org.lantian.store.Scores;
 import org.lantian.store.Store;
 
 /**
@@ -85,8 +86,11 @@ public final class BatchRun {
     }
 
     private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
-                              List<Recorded> recorded) {
+                              List<Recorded> recorded, List<Finding> fails) {
     }
+
+    /** Nights a trend shows, tonight included. */
+    static final int TREND_NIGHTS = 30;
 
     /** A fact of tonight to record in history, with the submission it came with. */
     private record Recorded(String submission, History.Entry entry) {
@@ -184,6 +188,7 @@ public final class BatchRun {
                         duplicates += r.duplicates();
                         facts += r.facts();
                         record(night, r.recorded());
+                        keepFailures(night, r.fails());
                     }
                 } finally {
                     pool.shutdownNow();
@@ -194,13 +199,21 @@ public final class BatchRun {
             record(night, context.stream().filter(i -> i.origin().file() != HISTORY)
                     .map(i -> new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf()))).toList());
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, writer);
+            List<Scores.Score> scores = night == null ? List.of() : scores(scorecard);
             report = report(scorecard, facts, duplicates, registerCards,
-                    night == null ? null : new NightReport.HistoryCard(historyFacts));
+                    night == null ? null : new NightReport.HistoryCard(historyFacts), night == null ? null : trends(scores));
             recorded = night == null ? -1 : night.added();
             evaluatedAt = System.nanoTime();
             o.progress().step("writing reports");
             writer.finish(report);
-            if (night != null) commit(night);
+            if (night != null) {
+                try {
+                    night.scores(scores);
+                } catch (SQLException e) {
+                    throw storeFailed("record", e);
+                }
+                commit(night);
+            }
         } finally {
             close(night);
         }
@@ -263,6 +276,52 @@ public final class BatchRun {
         } catch (SQLException e) {
             throw storeFailed("record", e);
         }
+    }
+
+    private void keepFailures(History.Night night, List<Finding> fails) throws IOException {
+        if (night == null) return;
+        try {
+            for (Finding f : fails) night.failure(f.measure(), f.rule(), f.subject(), f.units() == null ? List.of() : f.units());
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    /** Tonight's counts per unit (over all measures) and per measure (over all units), as the store keeps them. */
+    private static List<Scores.Score> scores(Scorecard s) {
+        List<Scores.Score> out = new ArrayList<>();
+        new TreeMap<>(s.units()).forEach((unit, t) -> out.add(score(unit, Scores.ALL_MEASURES, t)));
+        new TreeMap<>(s.measures()).forEach((m, t) -> out.add(score(Scores.ALL_UNITS, m, t)));
+        return out;
+    }
+
+    private static Scores.Score score(String unit, int measure, Scorecard.Tally t) {
+        return new Scores.Score(unit, measure, t.total() - t.count(Status.NOT_APPLICABLE), t.count(Status.PASS), t.count(Status.FAIL));
+    }
+
+    /** The FAIL share of the last {@link #TREND_NIGHTS} nights: those the store holds before tonight, and tonight's. */
+    private NightReport.Trends trends(List<Scores.Score> tonight) throws IOException {
+        List<Scores.Nightly> rows = new ArrayList<>();
+        try {
+            rows.addAll(o.store().scores().between(o.asOf().minusDays(TREND_NIGHTS - 1), o.asOf().minusDays(1)));
+        } catch (SQLException e) {
+            throw storeFailed("read the scores of", e);
+        }
+        for (Scores.Score x : tonight) rows.add(new Scores.Nightly(o.asOf(), x));
+        List<LocalDate> nights = rows.stream().map(Scores.Nightly::night).distinct().sorted().toList();
+        Map<String, Double[]> units = new TreeMap<>();
+        Map<Integer, Double[]> measures = new TreeMap<>();
+        for (Scores.Nightly n : rows) {
+            int i = nights.indexOf(n.night());
+            Scores.Score x = n.score();
+            if (x.measure() == Scores.ALL_MEASURES) units.computeIfAbsent(x.unit(), k -> new Double[nights.size()])[i] = x.failShare();
+            else if (Scores.ALL_UNITS.equals(x.unit())) measures.computeIfAbsent(x.measure(), k -> new Double[nights.size()])[i] = x.failShare();
+        }
+        List<NightReport.Line> unitLines = new ArrayList<>();
+        units.forEach((u, v) -> unitLines.add(new NightReport.Line(u, java.util.Arrays.asList(v))));
+        List<NightReport.Line> measureLines = new ArrayList<>();
+        measures.forEach((m, v) -> measureLines.add(new NightReport.Line(String.valueOf(m), java.util.Arrays.asList(v))));
+        return new NightReport.Trends(nights, unitLines, measureLines);
     }
 
     private void commit(History.Night night) throws IOException {
@@ -382,25 +441,27 @@ public final class BatchRun {
         }
         Scorecard scorecard = new Scorecard();
         List<Ranked.Line> findings = new ArrayList<>();
+        List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         FindingBytes json = new FindingBytes();
         long facts = 0;
         for (List<Item> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard, json);
+                facts += evaluateSession(session, findings, scorecard, json, fails);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, fails);
         findings.sort(Ranked.Line.ORDER);
         spill.delete(partition);
         List<byte[]> lines = new ArrayList<>(findings.size());
         for (Ranked.Line l : findings) lines.add(l.json());
-        return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded);
+        return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
 
-    private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json) throws IOException {
+    private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
+                                List<Finding> fails) throws IOException {
         Map<Fact, String> origin = new IdentityHashMap<>();
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
         Set<String> subjects = new java.util.HashSet<>();
@@ -419,6 +480,7 @@ public final class BatchRun {
             if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
             out.add(r.line());
+            if (o.store() != null && f.status() == Status.FAIL) fails.add(f);
             scorecard.add(r);
             cover(f);
         }
@@ -470,7 +532,7 @@ public final class BatchRun {
     }
 
     private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers,
-                               NightReport.HistoryCard history) {
+                               NightReport.HistoryCard history, NightReport.Trends trends) {
         Map<Integer, Integer> rules = new TreeMap<>();
         for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
         Set<Integer> expected = new TreeSet<>(rules.keySet());
@@ -494,7 +556,7 @@ public final class BatchRun {
                 t.failingCount(), t.failing())));
         return new NightReport(o.asOf(), new NightReport.Pack(pack.ledger().pack(), pack.hash()), reader.inputs(),
                 reader.records(), facts, duplicates, rejects, s.all().total(), NightReport.counts(s.all()), s.all().rate(),
-                withoutData, measures, units, registers, history);
+                withoutData, measures, units, registers, history, trends);
     }
 
     /** Moves the finished files into place, report.json last; removes the work folder. */

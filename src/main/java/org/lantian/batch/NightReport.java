@@ -28,7 +28,18 @@ public record NightReport(
         List<MeasureCard> measures,
         List<UnitCard> units,
         List<RegisterCard> registers,
-        HistoryCard history) {
+        HistoryCard history,
+        Trends trends) {
+
+    /**
+     * The FAIL share (FAIL over findings judged, i.e. all but NOT_APPLICABLE) of the last nights the store
+     * holds, tonight last: per responsible unit and per measure, one value a night (null: nothing judged).
+     */
+    public record Trends(List<LocalDate> nights, List<Line> units, List<Line> measures) {
+    }
+
+    public record Line(String name, List<Double> failShare) {
+    }
 
     /**
      * The store's history the night was judged with (absent with {@code --no-history}): how many facts of

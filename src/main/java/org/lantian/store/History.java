@@ -295,11 +295,53 @@ public final class History {
         private int pending;
         private long added;
 
+        private final PreparedStatement failure;
+        private int pendingFailures;
+
         private Night(Connection c, LocalDate night, Set<String> before) throws SQLException {
             this.c = c;
             this.night = night;
             this.before = before;
             this.insert = c.prepareStatement(INSERT);
+            // A re-run night replaces its scorecard rows (with the same ones, when its input is the same).
+            for (String table : List.of("night_scores", "night_failures")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE night = ?")) {
+                    s.setObject(1, night);
+                    s.executeUpdate();
+                }
+            }
+            this.failure = c.prepareStatement("INSERT INTO night_failures (night, measure, rule_id, subject, units) VALUES (?, ?, ?, ?, ?)");
+        }
+
+        /** Keeps a FAIL finding of the night (measure, rule, subject, units) for bulletins. */
+        public void failure(int measure, String rule, String subject, List<String> units) throws SQLException {
+            failure.setObject(1, night);
+            failure.setInt(2, measure);
+            failure.setString(3, rule);
+            failure.setString(4, subject);
+            failure.setString(5, "|" + String.join("|", units) + "|");
+            failure.addBatch();
+            if (++pendingFailures == ROWS) {
+                failure.executeBatch();
+                pendingFailures = 0;
+            }
+        }
+
+        /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
+        public void scores(List<Scores.Score> scores) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Scores.Score x : scores) {
+                    s.setObject(1, night);
+                    s.setString(2, x.unit());
+                    s.setInt(3, x.measure());
+                    s.setLong(4, x.judged());
+                    s.setLong(5, x.passed());
+                    s.setLong(6, x.failed());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
         }
 
         /** True when the submission's facts were recorded before this night's run. */
@@ -328,6 +370,7 @@ public final class History {
 
         public void commit() throws SQLException {
             flush();
+            if (pendingFailures > 0) failure.executeBatch();
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
                 int n = 0;
@@ -347,6 +390,7 @@ public final class History {
         public void close() throws SQLException {
             try {
                 insert.close();
+                failure.close();
                 c.rollback();
             } finally {
                 c.close();

@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final Submissions submissions;
     private final Tokens tokens;
     private final History history;
+    private final Scores scores;
 
     private Store(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.submissions = new Submissions(this);
         this.tokens = new Tokens(this);
         this.history = new History(this);
+        this.scores = new Scores(this);
     }
 
     /** Opens the store at a JDBC URL and applies any pending migration. */
@@ -124,6 +126,11 @@ public final class Store implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The nightly scorecards, for trends and bulletins. */
+    public Scores scores() {
+        return scores;
     }
 
     /** Every accepted fact, for judging targets over their periods. */

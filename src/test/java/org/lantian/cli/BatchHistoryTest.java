@@ -106,6 +106,16 @@ class BatchHistoryTest {
         JsonNode report = Json.MAPPER.readTree(tmp.resolve("thursday-again/report.json").toFile());
         assertEquals(6, report.get("history").get("loaded").asLong());
 
+        // Trends: the FAIL share of each night the store holds up to the night, per unit and per measure.
+        JsonNode trends = Json.MAPPER.readTree(tmp.resolve("next-monday/report.json").toFile()).get("trends");
+        assertEquals(8, trends.get("nights").size());
+        assertEquals("2022-06-27", trends.get("nights").get(0).asText());
+        JsonNode town = null;
+        for (JsonNode l : trends.get("units")) if (l.get("name").asText().equals("南街街道")) town = l;
+        assertTrue(town != null && town.get("failShare").size() == 8, trends.toString());
+        assertTrue(trends.get("measures").size() > 0);
+        assertTrue(Files.readString(tmp.resolve("next-monday/report.html")).contains("<polyline"));
+
         // Without history: Sunday's own lanes only, and nothing recorded.
         Lantian.Run alone = batch(null, MONDAY.plusDays(6), "sunday-alone", "--no-history");
         assertTrue(alone.err().contains("no history"), alone.err());
@@ -114,11 +124,11 @@ class BatchHistoryTest {
         assertEquals(store, rows(url));
     }
 
-    /** Every row of the history tables, as text. */
+    /** Every row of the history and scorecard tables, as text. */
     static List<String> rows(String url) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (String table : List.of("history", "history_submissions")) {
+            for (String table : List.of("history", "history_submissions", "night_scores", "night_failures")) {
                 try (ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
                     int n = r.getMetaData().getColumnCount();
                     while (r.next()) {
