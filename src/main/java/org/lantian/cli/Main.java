@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lantian", mixinStandardHelpOptions = true, version = "lantian 0.1.0",
         description = "Checks air-pollution task ledger compliance with Drools rules.",
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
-                TokenCommand.class, BatchCommand.class, GenerateCommand.class, BenchCommand.class, HistoryBenchCommand.class, LoadTestCommand.class,
+                TokenCommand.class, BatchCommand.class, GenerateCommand.class, BenchCommand.class, HistoryBenchCommand.class, LoadTestCommand.class, BulletinCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
