@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lantian}: the command line. Exit codes: 0 no FAIL, 1 a FAIL (or a failed pack test), 2 bad input, usage or pack. */
-@Command(name = "lantian", mixinStandardHelpOptions = true, version = "lantian 0.1.0",
+// scope INHERIT: every subcommand answers --help and --version too.
+@Command(name = "lantian", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lantian 0.1.0",
         description = "Checks air-pollution task ledger compliance with Drools rules.",
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
                 TokenCommand.class, BatchCommand.class, GenerateCommand.class, BenchCommand.class, LoadTestCommand.class,
