@@ -64,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
             threads.setName("lantian-http");
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors.InServlets()));
             config.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     registered.add(new Route(h.getHttpMethod().toString(), h.getPath(), !h.getRoles().contains(ApiRole.ANYONE)));
@@ -116,11 +116,17 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    /** The one place that checks who may call a route: the roles the route declares against the caller's token. */
+    /**
+     * Runs before every matched route: the one place that checks who may call it (the roles the route
+     * declares against the caller's token), then that its query string is well encoded.
+     */
     private void authorize(Context ctx) throws SQLException {
-        Params.checkEncoding(ctx);
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.contains(ApiRole.ANYONE)) return;
+        if (!roles.contains(ApiRole.ANYONE)) ctx.attribute(ServerState.PRINCIPAL, caller(ctx, roles));
+        Params.checkEncoding(ctx);
+    }
+
+    private Principal caller(Context ctx, Set<RouteRole> roles) throws SQLException {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -132,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(401, "unknown or revoked token");
         }
         if (!roles.contains(ApiRole.of(p.role()))) throw ApiError.forbidden("a " + p.role() + " token may not do this");
-        ctx.attribute(ServerState.PRINCIPAL, p);
+        return p;
     }
 
     private static void error(Context ctx, int status, String message, Map<String, Object> extra) {

@@ -2,7 +2,9 @@ package org.lantian.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -11,6 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.lantian.Json;
 
@@ -18,14 +21,41 @@ import org.lantian.Json;
  * The errors Jetty answers itself, before a request reaches Javalin (a URI too long, headers too large, a
  * path it refuses): the same JSON body {@code {"error": ...}} as the API's own errors, not an HTML page.
  */
-final class JettyErrors extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+final class JettyErrors extends ErrorHandler {
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, ApiServer.JSON);
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) throws IOException {
+                                    Callback callback) {
+        writeJson(response, code, message, callback);
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                                                 List<Charset> charsets, int code, String message, Throwable cause) {
+        writeJson(response, code, message, callback);
+        return true;
+    }
+
+    private static void writeJson(Response response, int code, String message, Callback callback) {
         response.getHeaders().put(JSON);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    /** The same inside the servlet context Javalin runs in (a path it refuses before Javalin sees it). */
+    static final class InServlets extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        @Override
+        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                                                     List<Charset> charsets, int code, String message, Throwable cause) {
+            writeJson(response, code, message, callback);
+            return true;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            writeJson(response, code, message, callback);
+        }
     }
 
     /** Errors of requests Jetty could not even parse (414, 431, a bad request line). */
