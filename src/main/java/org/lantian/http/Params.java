@@ -79,8 +79,7 @@ final class Params {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             if (!wellEncoded(pair)) {
-                String shown = decodedName(name);
-                throw ApiError.badRequest(shown + ": the query parameter is not well percent-encoded (write % as %25), found \""
+                throw ApiError.badRequest(printable(name) + ": the query parameter is not well percent-encoded (write % as %25), found \""
                         + pair + "\"");
             }
         }
@@ -111,7 +110,8 @@ final class Params {
         }
     }
 
-    private static String decodedName(String name) {
+    /** A parameter's name as an error can show it, whatever bytes it was sent with. */
+    private static String printable(String name) {
         return name.replaceAll("[^A-Za-z0-9_.-]", "?");
     }
 
