@@ -88,7 +88,10 @@ final class SubmissionsRoutes {
 
     /** Where a stored submission is read: its id percent-encoded as one path segment ("/", "?", "#", "%" included). */
     static String location(String id) {
-        return PATH + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        // "." and ".." would be resolved away by a client as dot segments.
+        if (segment.equals(".") || segment.equals("..")) segment = segment.replace(".", "%2E");
+        return PATH + "/" + segment;
     }
 
     private void get(Context ctx) throws SQLException {

@@ -60,7 +60,17 @@ class HttpErrorsTest {
 
     @Test
     void locationIsPercentEncodedAndLeadsBackToTheDocument() throws Exception {
-        for (String id : List.of("S/1", "S?x=1", "S#frag", "S%41", "S%", "巡查 1+2", "a/../b", "S;x")) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(List.of("S/1", "S?x=1", "S#frag", "S%41", "S%", "巡查 1+2", "a/../b", "S;x",
+                "..", ".", "%2e%2e", "S\\1", "😀"));
+        // And ids drawn from what a path treats specially, seeded so that a failure repeats.
+        String alphabet = "/?#%&=+ ;.:@!$'()*,[]{}|\\^`~\"<>aZ09-_北街😀";
+        java.util.Random random = new java.util.Random(12);
+        for (int n = 0; n < 40; n++) {
+            StringBuilder id = new StringBuilder();
+            for (int k = 1 + random.nextInt(12); k > 0; k--) id.appendCodePoint(alphabet.codePoints().toArray()[random.nextInt((int) alphabet.codePoints().count())]);
+            ids.add(id.toString());
+        }
+        for (String id : ids) {
             ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of(ApiTest.ROADS)));
             doc.put("submission", id);
             Api.Reply created = api.post(SUBMISSIONS, admin, doc.toString());
@@ -70,6 +80,7 @@ class HttpErrorsTest {
             assertTrue(location.chars().allMatch(c -> c > 32 && c < 127), "ASCII only: " + location);
             URI uri = URI.create(location); // a valid URI reference
             assertEquals(SUBMISSIONS + "/" + id, uri.getPath(), "one segment that decodes to the id");
+            assertEquals(uri, uri.normalize(), "no dot segment a client would resolve away: " + location);
             Api.Reply back = api.get(location, admin);
             assertEquals(200, back.status(), id + " at " + location + ": " + back.body());
             assertEquals(id, back.json().get("submission").asText());
