@@ -3,9 +3,9 @@ package org.lantian.cli;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import org.lantian.Json;
 import org.lantian.domain.Submission;
-import org.lantian.input.FactReader;
 import org.lantian.store.Store;
 import org.lantian.domain.Finding;
 import org.lantian.service.CheckReport;
@@ -21,7 +21,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Submission JSON file, or - for standard input.")
     String file;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date YYYY-MM-DD (default: today in Asia/Shanghai).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date YYYY-MM-DD (default: today in the ledger's time zone).")
     String asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -53,16 +53,16 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var compiled = pack.compile();
         long compiledAt = System.nanoTime();
-        EvaluationService service = new EvaluationService(compiled);
+        var service = new EvaluationService(compiled);
+        LocalDate day = date != null ? date : service.today();
         CheckReport report;
         if (db == null) {
-            report = service.check(document, date);
+            report = service.check(document, day);
         } else {
-            Submission s = new FactReader().readSubmission(document);
+            Submission s = service.validate(document);
             try (Store store = DbOption.openExisting(db)) {
                 try {
-                    report = service.check(new Submission(s.submission(), s.inspector(), s.submittedAt(),
-                            store.history().withHistory(compiled.ledger(), s, date)), date);
+                    report = service.check(s, day, store.history());
                 } catch (SQLException e) {
                     throw new Main.UserError("cannot read the history in the store at " + store.describe() + ": " + e.getMessage());
                 }

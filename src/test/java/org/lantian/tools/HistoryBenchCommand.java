@@ -1,4 +1,4 @@
-package org.lantian.cli;
+package org.lantian.tools;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,9 +14,12 @@ import org.lantian.batch.InputReader;
 import org.lantian.batch.Origin;
 import org.lantian.batch.Reject;
 import org.lantian.domain.Fact;
+import org.lantian.cli.Main;
+import org.lantian.cli.Output;
+import org.lantian.cli.PackOption;
+import org.lantian.cli.ThreadsOption;
+import org.lantian.service.EvaluationService;
 import org.lantian.store.History;
-import org.lantian.batch.Bench;
-import org.lantian.batch.NightGenerator;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
 import org.lantian.store.Store;
@@ -72,19 +75,19 @@ final class HistoryBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var compiled = pack.compile();
-        var registers = Registers.load(pack.dir(), compiled.ledger());
+        var compiled = new EvaluationService(pack.compile());
+        var registers = Registers.load(pack.dir(), compiled.pack().ledger());
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("lantian-bench-history-");
-        LocalDate last = Inputs.asOf(until);
+        LocalDate last = LocalDate.parse(until);
         List<LocalDate> measured = new ArrayList<>();
-        for (String d : asOf) measured.add(Inputs.asOf(d));
+        for (String d : asOf) measured.add(LocalDate.parse(d));
         try (Store store = open(db)) {
             long start = System.nanoTime();
             for (int i = 0; i < nights; i++) {
                 LocalDate day = last.minusDays(nights - 1 - i);
                 Path night = generate(dir, day, registers);
                 if (batched) new BatchRun(options(night, day, dir.resolve("out"), compiled, registers).withStore(store)).run();
-                else record(store, night, day);
+                else record(compiled, store, night, day);
                 Files.delete(night);
                 if ((i + 1) % 10 == 0 || i + 1 == nights) {
                     output.err().printf("filled %d/%d nights (to %s) in %.0f s%n", i + 1, nights, day, (System.nanoTime() - start) / 1e9);
@@ -125,10 +128,10 @@ final class HistoryBenchCommand implements Callable<Integer> {
     }
 
     /** Records a night's valid facts under their submissions (the night's id for bare facts without one), read as the batch reads them. */
-    private static void record(Store store, Path night, LocalDate day) throws Exception {
+    private static void record(EvaluationService service, Store store, Path night, LocalDate day) throws Exception {
         List<String[]> ids = new ArrayList<>();
         List<History.Entry> entries = new ArrayList<>();
-        new InputReader(List.of(night)).read(new InputReader.Sink() {
+        new InputReader(service, List.of(night), List.of()).read(new InputReader.Sink() {
             @Override
             public void fact(Fact fact, String json, Origin origin) {
                 ids.add(new String[] {origin.submission() == null ? BatchRun.nightId(day) : origin.submission()});
@@ -147,7 +150,7 @@ final class HistoryBenchCommand implements Callable<Integer> {
         }
     }
 
-    private BatchRun.Options options(Path night, LocalDate day, Path out, org.lantian.engine.CompiledPack compiled, Registers registers) {
+    private BatchRun.Options options(Path night, LocalDate day, Path out, EvaluationService compiled, Registers registers) {
         return new BatchRun.Options(List.of(night), day, out, compiled, registers, threads.count(), Progress.NONE);
     }
 
