@@ -151,7 +151,8 @@ public final class BatchRun {
         Path work = o.out().resolve(WORK);
         deleteTree(work);
         Files.createDirectories(work);
-        int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
+        // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
+        int partitions = (int) Math.max(1, Math.min(4096, (inputBytes + historyBytes()) / PARTITION_BYTES + 1));
 
         reader = new InputReader(service, files, o.documents());
         Path rejectsFile = work.resolve("rejects.jsonl");
@@ -248,9 +249,8 @@ public final class BatchRun {
      */
     private void loadHistory(Spill spill) throws IOException {
         o.progress().step("loading history");
-        var windows = History.windows(pack.ledger(), o.asOf(), Map.of());
         try {
-            o.store().history().forEach(windows, o.asOf(), null, tonight, stored -> {
+            o.store().history().forEach(windows(), o.asOf(), null, tonight, stored -> {
                 Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
                 Class<? extends Fact> type = stored.factType();
                 if (registered.containsKey(stored.subject())) {
@@ -266,6 +266,20 @@ public final class BatchRun {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (SQLException e) {
+            throw storeFailed("load", e);
+        }
+    }
+
+    /** The windows of stored facts the night needs: per fact type in the pack's history map, its period containing the night. */
+    private List<History.Window> windows() {
+        return History.windows(pack.ledger(), o.asOf(), Map.of());
+    }
+
+    private long historyBytes() throws IOException {
+        if (o.store() == null) return 0;
+        try {
+            return o.store().history().bytes(windows(), o.asOf());
         } catch (SQLException e) {
             throw storeFailed("load", e);
         }

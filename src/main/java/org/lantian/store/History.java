@@ -247,6 +247,28 @@ public final class History {
         }
     }
 
+    /**
+     * About how many bytes of JSON the windows' stored facts recorded before {@code asOf} hold (for sizing the
+     * batch's partitions: not what the night itself records, so that a re-run night is split the same way).
+     */
+    public long bytes(List<Window> windows, LocalDate asOf) throws SQLException {
+        long sum = 0;
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT SUM(LENGTH(fact)) FROM history"
+                + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on < ?")) {
+            for (Window w : windows) {
+                s.setString(1, w.type());
+                s.setObject(2, w.from());
+                s.setObject(3, w.to());
+                s.setObject(4, asOf);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) sum += r.getLong(1);
+                }
+            }
+            c.rollback();
+        }
+        return sum;
+    }
+
     private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
         String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
