@@ -441,10 +441,17 @@ public final class BatchRun {
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
         TreeMap<String, List<Item>> groups = new TreeMap<>();
+        // Tonight's facts to record, and what tonight's and the loaded facts are: a stored fact identical to one
+        // already here (the same report sent again under another id) counts once. A partition holds tonight's
+        // facts before the stored ones (history is loaded after the inputs are read).
+        List<Recorded> recorded = new ArrayList<>();
+        Set<String> same = o.store() == null ? null : new HashSet<>();
         for (Spill.Entry e : entries) {
             Fact fact = readers.get(e.type()).readValue(e.json());
             Item item = new Item(fact, e.origin());
-            if (e.origin().bare()) {
+            if (e.origin().file() == HISTORY) {
+                if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
+            } else if (e.origin().bare()) {
                 Item before = seen.putIfAbsent(dedupKey(fact, e.origin()), item);
                 if (before != null) {
                     if (before.fact().equals(fact)) duplicates++;
@@ -453,16 +460,13 @@ public final class BatchRun {
                 }
             }
             groups.computeIfAbsent(String.valueOf(fact.partitionKey()), k -> new ArrayList<>()).add(item);
-        }
-        entries.clear();
-        List<Recorded> recorded = new ArrayList<>();
-        if (o.store() != null) {
-            for (List<Item> group : groups.values()) {
-                for (Item i : group) {
-                    if (i.origin().file() != HISTORY) recorded.add(new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf())));
-                }
+            if (same != null && e.origin().file() != HISTORY) {
+                History.Entry entry = History.Entry.of(fact, o.asOf());
+                recorded.add(new Recorded(idOf(e.origin()), entry));
+                same.add(entry.sameness());
             }
         }
+        entries.clear();
         Scorecard scorecard = new Scorecard();
         List<Ranked.Line> findings = new ArrayList<>();
         List<Finding> fails = new ArrayList<>();

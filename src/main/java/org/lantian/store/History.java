@@ -44,6 +44,11 @@ public final class History {
 
     /** A fact to record: its type's simple name, subject, partition key, day and JSON. */
     public record Entry(String type, String subject, String partitionKey, LocalDate day, String json) {
+        /** Type and content: two facts with the same are the same report. */
+        public String sameness() {
+            return type + '\u0000' + json;
+        }
+
         /** The fact bound again as JSON; its day is its own {@code date} or else {@code judgedOn}. */
         public static Entry of(Fact fact, LocalDate judgedOn) {
             try {
@@ -57,6 +62,11 @@ public final class History {
 
     /** A stored fact as loaded: the submission it came with, its day, type, partition key and JSON. */
     public record Stored(String submission, LocalDate day, String type, String subject, String partitionKey, String json) {
+        /** Type and content, as {@link Entry#sameness()}. */
+        public String sameness() {
+            return type + '\u0000' + json;
+        }
+
         public Class<? extends Fact> factType() {
             return FactTypes.byName(type).orElseThrow(() -> new IllegalStateException("history holds a fact of type "
                     + type + ", which this version does not know"));
@@ -124,17 +134,23 @@ public final class History {
 
     /**
      * A submission's facts with the stored facts its evaluation as of a day needs: those of its facts'
-     * partition keys (what rules see together) over the periods its facts touch, but its own.
+     * partition keys (what rules see together) over the periods its facts touch, but its own, and none
+     * identical to a fact already there (the same report sent again under another id counts once).
      */
     public List<Fact> withHistory(Ledger ledger, Submission s, LocalDate asOf) throws SQLException {
         Map<String, List<LocalDate>> touched = new TreeMap<>();
         Set<String> keys = new java.util.TreeSet<>();
+        Set<String> seen = new HashSet<>();
         for (Fact f : s.facts()) {
             touched.computeIfAbsent(f.getClass().getSimpleName(), k -> new ArrayList<>()).add(dayOf(f, asOf));
             if (f.partitionKey() != null) keys.add(f.partitionKey());
+            Entry e = Entry.of(f, asOf);
+            seen.add(e.sameness());
         }
         List<Fact> out = new ArrayList<>(s.facts());
-        forEach(windows(ledger, asOf, touched), asOf, keys, Set.of(s.submission()), stored -> out.add(stored.fact()));
+        forEach(windows(ledger, asOf, touched), asOf, keys, Set.of(s.submission()), stored -> {
+            if (seen.add(stored.sameness())) out.add(stored.fact());
+        });
         return out;
     }
 

@@ -86,6 +86,14 @@ class PostedHistoryTest {
         }
         assertEquals(rows(posted), rows(batched));
         assertEquals(6, rows(posted).size());
+
+        // The same report sent again under another id counts once: judged as the first was.
+        try (Api api = new Api(posted)) {
+            Api.Reply again = api.post("/api/v1/submissions?asOf=2022-06-29", api.token(Role.INSPECTOR, "INS-07"),
+                    wednesday.replace("S-WED", "S-WED-AGAIN"));
+            assertEquals(201, again.status(), again.body());
+            assertEquals(withHistory, again.json().get("findings"));
+        }
     }
 
     /** The history tables' rows but each fact's place in its submission, sorted. */
