@@ -27,13 +27,15 @@ public final class CompiledPack {
     private final Set<String> globals;
     private final String hash;
     private final MeasureTexts texts;
+    private final PackIndex index;
 
-    CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash) {
+    CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash, PackIndex index) {
         this.pack = pack;
         this.texts = new MeasureTexts(pack.ledger());
         this.base = base;
         this.rules = rules;
         this.hash = hash;
+        this.index = index;
         Set<String> names = new TreeSet<>();
         for (KiePackage p : base.getKiePackages()) p.getGlobalVariables().forEach(g -> names.add(g.getName()));
         this.globals = names;
@@ -79,6 +81,10 @@ public final class CompiledPack {
 
     public List<RuleInfo> rulesOf(int measure) {
         return rules.stream().filter(r -> r.measure() == measure).toList();
+    }
+
+    PackIndex index() {
+        return index;
     }
 
     /** A content hash of the ledger file and the DRL files: which rules produced a report. */
