@@ -28,6 +28,7 @@ public final class CompiledPack {
     private final String hash;
     private final MeasureTexts texts;
     private final PackIndex index;
+    private final EvidenceReader evidence;
 
     CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash, PackIndex index) {
         this.pack = pack;
@@ -36,6 +37,7 @@ public final class CompiledPack {
         this.rules = rules;
         this.hash = hash;
         this.index = index;
+        this.evidence = new EvidenceReader(index);
         Set<String> names = new TreeSet<>();
         for (KiePackage p : base.getKiePackages()) p.getGlobalVariables().forEach(g -> names.add(g.getName()));
         this.globals = names;
@@ -51,7 +53,7 @@ public final class CompiledPack {
      * submission id that {@code origin} gives for it.
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
-        FindingCollector collector = new FindingCollector(texts, asOf, origin);
+        FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin);
         KieSession session = base.newKieSession();
         try {
             if (globals.contains("findings")) session.setGlobal("findings", collector);

@@ -32,6 +32,8 @@ import org.lantian.pack.RulePack;
 public final class PackCache {
     /** Bumped when what an entry holds changes shape. */
     static final String FORMAT = "lantian-pack-cache 1";
+    /** Entries kept: the most recently written; older ones (other packs, earlier builds) are removed. */
+    static final int KEEP = 16;
 
     private static volatile String programFingerprint;
 
@@ -97,6 +99,24 @@ public final class PackCache {
         Files.createDirectories(dir);
         replace(kjar(key), kjar);
         replace(index(key), index.getBytes(StandardCharsets.UTF_8));
+        prune();
+    }
+
+    private void prune() throws IOException {
+        List<Path> indexes;
+        try (Stream<Path> files = Files.list(dir)) {
+            indexes = files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}\\.json")).collect(
+                    java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+        if (indexes.size() <= KEEP) return;
+        indexes.sort(java.util.Comparator.comparing((Path f) -> {
+            try {
+                return Files.getLastModifiedTime(f).toMillis();
+            } catch (IOException e) {
+                return 0L;
+            }
+        }).reversed());
+        for (Path old : indexes.subList(KEEP, indexes.size())) discard(old.getFileName().toString().replace(".json", ""));
     }
 
     /** Removes an entry that failed to load, so that the next start does not try it again. */

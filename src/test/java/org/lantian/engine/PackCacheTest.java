@@ -171,6 +171,23 @@ class PackCacheTest {
         assertNotEquals(key, PackCache.key(RulePack.load(packDir)));
     }
 
+    @Test
+    void onlyTheMostRecentlyWrittenEntriesAreKept(@TempDir Path dir) throws Exception {
+        PackCache cache = new PackCache(dir);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < PackCache.KEEP + 5; i++) {
+            String key = String.format("%064x", i);
+            keys.add(key);
+            cache.write(key, new byte[] {(byte) i}, PackCache.Entry.header(key, new byte[] {(byte) i}));
+            Files.setLastModifiedTime(cache.index(key), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            boolean kept = i >= keys.size() - PackCache.KEEP;
+            assertEquals(kept, Files.exists(cache.index(keys.get(i))), "entry " + i);
+            assertEquals(kept, Files.exists(cache.kjar(keys.get(i))), "kjar " + i);
+        }
+    }
+
     private static void write(Path file, byte[] bytes) {
         try {
             Files.write(file, bytes);
