@@ -31,7 +31,7 @@ final class EvidenceReader {
 
     /** The evidence of one finding; a fact's submission is left out where it is the finding's own. */
     List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, String submission) {
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        Map<Object, Boolean> seen = matched.size() == 1 && !(matched.get(0) instanceof Collection) ? null : new IdentityHashMap<>();
         List<Evidence> out = new ArrayList<>(matched.size());
         for (Object o : matched) {
             if (o instanceof Fact f) {
@@ -45,7 +45,7 @@ final class EvidenceReader {
 
     private void add(String rule, Fact fact, Function<Fact, String> origin, String submission, Map<Object, Boolean> seen,
                      List<Evidence> out) {
-        if (seen.put(fact, Boolean.TRUE) != null) return;
+        if (seen != null && seen.put(fact, Boolean.TRUE) != null) return;
         Shape shape = shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>())
                 .computeIfAbsent(fact.getClass(), type -> shape(rule, type));
         Map<String, Object> fields = new LinkedHashMap<>();
