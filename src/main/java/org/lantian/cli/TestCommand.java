@@ -36,14 +36,14 @@ final class TestCommand implements Callable<Integer> {
             output.out().println("untested rules:");
             gaps.forEach(g -> output.out().println("        " + g));
         }
-        List<String> unread = tests.unreadTargets();
+        List<String> unread = tests.ledgerProblems();
         if (!unread.isEmpty()) {
-            output.out().println("targets no rule reads:");
+            output.out().println("ledger problems:");
             unread.forEach(u -> output.out().println("        " + u));
         }
         output.out().println("pack tests: " + (results.size() - failed) + " passed, " + failed + " failed"
                 + (gaps.isEmpty() ? "" : "; " + gaps.size() + " rule(s) without a passing and a failing case")
-                + (unread.isEmpty() ? "" : "; " + unread.size() + " target(s) no rule reads"));
+                + (unread.isEmpty() ? "" : "; " + unread.size() + " ledger problem(s)"));
         return failed == 0 && gaps.isEmpty() && unread.isEmpty() ? Main.OK : Main.FAILED;
     }
 }

@@ -136,6 +136,12 @@ public final class PackTests {
         if (!factsNode.isArray()) failures.add("facts: expected an array of facts");
         List<Fact> facts = factsNode.isArray() ? new FactReader().readFacts(factsNode, "/facts", problems) : List.of();
         problems.forEach(p -> failures.add("invalid fact: " + p.describe()));
+        for (int i = 0; i < facts.size(); i++) {
+            String town = facts.get(i).town();
+            if (town != null && pack.ledger().unit(town) == null) {
+                failures.add("facts[" + i + "].town: unit name \"" + town + "\" is not in the pack's list of units (ledger.yaml units: add it, or an alias)");
+            }
+        }
         List<Expectation> expected = readExpectations(doc.path("expect"), failures);
         Set<String> ignoredRules = new HashSet<>();
         Set<Integer> ignoredMeasures = new HashSet<>();
@@ -333,6 +339,46 @@ public final class PackTests {
             }
         }
         return unread;
+    }
+
+    /**
+     * What the ledger promises or names that the pack cannot stand behind: targets no rule read, unit names
+     * not in its list of units, enum values and booleans without Chinese wording. {@code lantian test} fails on any.
+     */
+    public List<String> ledgerProblems() {
+        List<String> problems = new ArrayList<>(unreadTargets());
+        var ledger = pack.ledger();
+        for (String town : ledger.towns() == null ? List.<String>of() : ledger.towns()) {
+            if (ledger.unit(town) == null) problems.add("towns: " + town + " is not in the pack's list of units");
+        }
+        for (Measure m : ledger.measures()) {
+            for (String u : m.units()) {
+                if (!org.lantian.pack.Ledger.EACH_TOWN.contains(u) && ledger.unit(u) == null) {
+                    problems.add("measure " + m.number() + " units: " + u + " is not in the pack's list of units (ledger.yaml units: add it, or an alias)");
+                }
+            }
+        }
+        for (String b : List.of("true", "false")) {
+            if (!ledger.hasWording(org.lantian.pack.Ledger.BOOLEAN_WORDING, b)) problems.add("wording: Boolean " + b + " has no Chinese wording");
+        }
+        Set<Class<?>> enums = new java.util.TreeSet<>(java.util.Comparator.comparing(Class::getSimpleName));
+        for (Class<? extends Fact> type : FactTypes.all()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                Class<?> t = c.getType();
+                if (t == List.class && c.getGenericType() instanceof java.lang.reflect.ParameterizedType pt
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> e) t = e;
+                if (t.isEnum()) enums.add(t);
+            }
+        }
+        for (Class<?> e : enums) {
+            for (Object v : e.getEnumConstants()) {
+                String name = ((Enum<?>) v).name();
+                if (!ledger.hasWording(e.getSimpleName(), name)) {
+                    problems.add("wording: " + e.getSimpleName() + "." + name + " has no Chinese wording (ledger.yaml wording)");
+                }
+            }
+        }
+        return problems;
     }
 
     private static String describe(List<Finding> findings) {
