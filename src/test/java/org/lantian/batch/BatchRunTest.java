@@ -72,7 +72,7 @@ class BatchRunTest {
         List<JsonNode> cut = findings(out, "41-alert-day-reduction", "QY-0160/2022-06-28");
         assertEquals(1, cut.size(), cut.toString());
         assertEquals("FAIL", cut.get(0).get("status").asText());
-        assertTrue(cut.get(0).get("message").get("zh").asText().startsWith("橙色预警日C级企业"), cut.get(0).toString());
+        assertTrue(cut.get(0).get("message").get("zh").asText().startsWith("橙色预警日C级企业产量为正常的 30%，上限 0%"), cut.get(0).toString());
     }
 
     @Test

@@ -167,17 +167,29 @@ class PackTestCasesTest {
     }
 
     @Test
-    void theGateNamesARuleWithoutAFailingCaseAndATargetNoRuleReads() throws Exception {
+    void theGateNamesARuleWithoutAFailingCaseATargetNoRuleReadsAnUnknownUnitAndMissingWording() throws Exception {
         Path dir = TestPacks.copyOfBundled(tmp.resolve("gate"));
         Files.delete(dir.resolve("tests/36-fringe-piles-cleared-pass-uncleared-fail.json"));
         Path ledger = dir.resolve("ledger.yaml");
         Files.writeString(ledger, Files.readString(ledger).replace(
                 "      unclearedPiles: { value: 0,",
                 "      pilesPerArea: { value: 3, unit: count, source: I, note: \"promised, never checked\" }\n      unclearedPiles: { value: 0,"));
+        Files.writeString(ledger, Files.readString(ledger)
+                .replace("  PileKind:         { SOIL: 土堆, ", "  PileKind:         { ")
+                .replace("    units: [南村镇, 西上庄街道办事处, 钟家庄街道办事处, 开发区街道办事处]",
+                         "    units: [南村镇, 西上庄街道办事处, 钟家庄街道办事处, 开发区办]"));
+        Files.writeString(dir.resolve("tests/36-a-town-not-in-the-list.json"), """
+                { "asOf": "2022-08-16",
+                  "facts": [ { "type": "PileInspection", "pile": "DC-1", "area": "NANCUN", "town": "南村", "cleared": true } ],
+                  "expect": [ { "measure": 36, "subject": "DC-1", "rule": "36-pile-cleared", "status": "PASS" } ] }
+                """);
         Lantian.Run run = Lantian.lantian("test", "--rules", dir.toString());
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("36-pile-cleared: no test case asserts a passing case or a failing case (FAIL)"), run.out());
         assertTrue(run.out().contains("measure 36 target pilesPerArea: no rule reads it"), run.out());
+        assertTrue(run.out().contains("measure 36 units: 开发区办 is not in the pack's list of units"), run.out());
+        assertTrue(run.out().contains("wording: PileKind.SOIL has no Chinese wording"), run.out());
+        assertTrue(run.out().contains("facts[0].town: unit name \"南村\" is not in the pack's list of units"), run.out());
     }
 
     @Test
