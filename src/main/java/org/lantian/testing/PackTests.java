@@ -29,11 +29,11 @@ import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
-import org.lantian.input.FactReader;
 import org.lantian.input.FactTypes;
 import org.lantian.input.Problem;
 import org.lantian.pack.Measure;
 import org.lantian.pack.TargetReads;
+import org.lantian.service.EvaluationService;
 
 /**
  * Runs a pack's test cases ({@code tests/*.json}: facts in, expected findings out) and the properties
@@ -96,11 +96,13 @@ public final class PackTests {
     }
 
     private final CompiledPack pack;
+    private final EvaluationService service;
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     private final Set<String> targetsRead = ConcurrentHashMap.newKeySet();
 
     public PackTests(CompiledPack pack) {
         this.pack = pack;
+        this.service = new EvaluationService(pack);
         for (RuleInfo r : pack.rules()) rules.put(r.id(), r);
     }
 
@@ -134,7 +136,7 @@ public final class PackTests {
         List<Problem> problems = new ArrayList<>();
         JsonNode factsNode = doc.path("facts");
         if (!factsNode.isArray()) failures.add("facts: expected an array of facts");
-        List<Fact> facts = factsNode.isArray() ? new FactReader().readFacts(factsNode, "/facts", problems) : List.of();
+        List<Fact> facts = factsNode.isArray() ? service.validateFacts(factsNode, "/facts", problems) : List.of();
         problems.forEach(p -> failures.add("invalid fact: " + p.describe()));
         for (int i = 0; i < facts.size(); i++) {
             String town = facts.get(i).town();
@@ -149,7 +151,7 @@ public final class PackTests {
         if (!failures.isEmpty()) return new CaseResult(name, description, failures, List.of());
 
         LocalDate day = asOf;
-        List<Finding> findings = TargetReads.noting(targetsRead, () -> pack.evaluate(facts, day));
+        List<Finding> findings = TargetReads.noting(targetsRead, () -> service.evaluate(facts, day));
         List<Finding> asserted = new ArrayList<>();
         for (Expectation e : expected) {
             List<Finding> matching = findings.stream().filter(e::covers).toList();
@@ -279,10 +281,10 @@ public final class PackTests {
             ArrayNode copy = (ArrayNode) factsNode.deepCopy();
             ((ObjectNode) copy.get(variant.fact())).remove(variant.field());
             List<Problem> problems = new ArrayList<>();
-            List<Fact> changed = new FactReader().readFacts(copy, "/facts", problems);
+            List<Fact> changed = service.validateFacts(copy, "/facts", problems);
             if (!problems.isEmpty()) return List.<String>of();           // a required field: the fact is refused, not judged
             List<String> out = new ArrayList<>();
-            List<Finding> findings = pack.evaluate(changed, asOf);
+            List<Finding> findings = service.evaluate(changed, asOf);
             for (Finding f : findings) {
                 Status before = missed.get(f.rule() + "\u0000" + f.subject());
                 if (before != null && f.status() == Status.PASS) {
