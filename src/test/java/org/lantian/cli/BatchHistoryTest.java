@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,6 +78,8 @@ class BatchHistoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    // Nine (four) batch runs of the CLI: on a loaded 2-core machine more than the default 5 minutes.
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void eachNightIsJudgedWithItsWeekSoFarAndARerunChangesNothing(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, tmp);
         for (int d = 0; d < 7; d++) batch(url, MONDAY.plusDays(d), "night-" + d);

@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +48,8 @@ class PostedHistoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    // Nine (four) batch runs of the CLI: on a loaded 2-core machine more than the default 5 minutes.
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aPostIsJudgedWithItsHistoryAndPostedOrBatchedFactsGiveTheSameHistory(String kind) throws Exception {
         String posted = TestDatabases.fresh(kind, tmp);
         String monday = submission("S-MON", "2022-06-27", "BL-1");
