@@ -31,6 +31,7 @@ import org.lantian.domain.Context;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
+import org.lantian.domain.Span;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
@@ -333,7 +334,7 @@ public final class BatchRun {
                             measure.unitsFor(e.town()),
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
-                            measure.deadline().describe(pack.ledger()), null);
+                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null);
                     Ranked r = Ranked.of(f, json.of(f));
                     findings.add(r);
                     scorecard.add(r);
@@ -391,5 +392,11 @@ public final class BatchRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The period a register's unreported subject is judged over: the measure's period that contains the night. */
+    private static Span span(org.lantian.pack.Ledger ledger, Measure measure, LocalDate day) {
+        org.lantian.pack.Period p = org.lantian.pack.Periods.of(measure, null, day, ledger);
+        return new Span(p.from(), p.to());
     }
 }

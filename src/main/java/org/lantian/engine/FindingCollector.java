@@ -32,13 +32,13 @@ public final class FindingCollector {
     public Check about(RuleContext kcontext, Fact fact) {
         Rule rule = kcontext.getRule();
         return new Check(this, texts, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
-                fact.town(), origin.apply(fact));
+                fact.town(), origin.apply(fact), fact.day());
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
-        return new Check(this, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null);
+        return new Check(this, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null, null);
     }
 
     public LocalDate asOf() {

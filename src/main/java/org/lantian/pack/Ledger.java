@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The pack's ledger file: every measure with its targets. Rules see it as the global {@code ledger}
  * and read targets by measure and name, e.g. {@code ledger.num(13, "mechanisedRate")}, so that no
- * target is a literal in DRL.
+ * target is a literal in DRL, and periods by kind, e.g. {@code ledger.period("week", day)}.
  */
 public record Ledger(
         String pack,
@@ -18,7 +18,18 @@ public record Ledger(
         List<String> towns,
         Map<String, Period> periods,
         List<Category> categories,
-        List<Measure> measures) {
+        List<Measure> measures,
+        Map<String, String> history) {
+
+    /**
+     * Fact type (simple name) -> the period kind of past facts its rules need: to judge as of a day D, an
+     * evaluation needs the facts of that type whose day lies in {@code Periods.containing(kind, D, this)}.
+     * Types not named need no history. Never null.
+     */
+    @Override
+    public Map<String, String> history() {
+        return history == null ? Map.of() : history;
+    }
 
     public Measure measure(int number) {
         for (Measure m : measures) if (m.number() == number) return m;
@@ -67,6 +78,16 @@ public record Ledger(
 
     public String text(int measure, String name) {
         return String.valueOf(target(measure, name).value());
+    }
+
+    /** The period of a kind (day, week, month, quarter, year, a window, deadline) that contains the day. */
+    public Period period(String kind, LocalDate day) {
+        return Periods.containing(kind, day, this);
+    }
+
+    /** The period a measure's target is judged over that contains the day. */
+    public Period periodOf(int measure, String target, LocalDate day) {
+        return Periods.of(measure(measure), target, day, this);
     }
 
     /** True when the day lies inside the named period (both ends inclusive). */
