@@ -182,9 +182,10 @@ public final class BatchRun {
             @Override
             public void fact(Fact fact, String json, Origin origin) throws IOException {
                 progress();
-                if (registered.containsKey(fact.subject())) {
-                    registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(fact.subject());
-                }
+                // a fact of a day ("R-001/2022-06-30") is registered under its partition key ("R-001")
+                String as = registered.containsKey(fact.subject()) ? fact.subject()
+                        : registered.containsKey(fact.partitionKey()) ? fact.partitionKey() : null;
+                if (as != null) registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(as);
                 if (fact.getClass().isAnnotationPresent(Context.class)) {
                     addContext(fact, origin, rejectsOut);
                 } else {
@@ -307,6 +308,10 @@ public final class BatchRun {
     private void cover(Finding f) {
         if (f.status() == Status.NO_DATA) return;
         if (registered.containsKey(f.subject())) covered.add(f.subject() + '\u0000' + f.measure());
+        int slash = f.subject().lastIndexOf('/'); // a subject of a period: "R-001/2022-W26" covers R-001
+        if (slash > 0 && registered.containsKey(f.subject().substring(0, slash))) {
+            covered.add(f.subject().substring(0, slash) + '\u0000' + f.measure());
+        }
         Set<String> members = registeredByKey.get(f.subject());
         if (members != null) for (String s : members) covered.add(s + '\u0000' + f.measure());
     }

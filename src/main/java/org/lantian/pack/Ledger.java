@@ -85,6 +85,29 @@ public record Ledger(
         return Periods.containing(kind, day, this);
     }
 
+    /** The first day of the pack's periods: 1 January of its year. */
+    public LocalDate start() {
+        return LocalDate.of(year, 1, 1);
+    }
+
+    /**
+     * The periods of a calendar kind from the one containing {@code from} to the one containing {@code to},
+     * oldest first; none start before the pack's first day ({@link #start()}), so a fact dated in year 1
+     * cannot make a rule judge two thousand years. Empty when {@code to} is before both.
+     */
+    public List<Period> periodsBetween(String kind, LocalDate from, LocalDate to) {
+        List<Period> periods = new java.util.ArrayList<>();
+        if (from == null || to == null) return periods;
+        LocalDate day = from.isBefore(start()) ? start() : from;
+        while (!day.isAfter(to)) {
+            Period p = Periods.containing(kind, day, this);
+            periods.add(p);
+            if (!Periods.CALENDAR.contains(kind) || p.to().equals(LocalDate.MAX)) break; // a window is one period
+            day = p.to().plusDays(1);
+        }
+        return periods;
+    }
+
     /** The period a measure's target is judged over that contains the day. */
     public Period periodOf(int measure, String target, LocalDate day) {
         return Periods.of(measure(measure), target, day, this);

@@ -75,7 +75,7 @@ class CliTest {
         Path file = tmp.resolve("good.json");
         Files.writeString(file, """
                 { "submission": "S-2", "inspector": "INS-01", "facts": [
-                  { "type": "RoadCleaning", "road": "BL-1", "roadClass": "BACK_LANE", "wetSweeps": 1, "flushesThisWeek": 1 } ] }
+                  { "type": "RoadCleaning", "road": "BL-1", "roadClass": "BACK_LANE", "wetSweeps": 1, "date": "2022-06-30", "flushes": 1 } ] }
                 """);
         Run r = lantian("check", file.toString(), "--as-of", "2022-06-30");
         assertEquals(0, r.code(), r.out() + r.err());

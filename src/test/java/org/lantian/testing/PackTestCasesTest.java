@@ -37,9 +37,9 @@ class PackTestCasesTest {
         var file = dir.resolve("wrong.json");
         java.nio.file.Files.writeString(file, """
                 { "asOf": "2022-06-30",
-                  "facts": [ { "type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "sweeps": 1 } ],
-                  "expect": [ { "measure": 13, "subject": "R-1", "rule": "13-daily-sweeps", "status": "PASS" },
-                              { "measure": 14, "subject": "R-1", "status": "FAIL" } ] }
+                  "facts": [ { "type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "date": "2022-06-30", "sweeps": 1 } ],
+                  "expect": [ { "measure": 13, "subject": "R-1/2022-06-30", "rule": "13-daily-sweeps", "status": "PASS" },
+                              { "measure": 14, "subject": "R-1/2022-06-30", "status": "FAIL" } ] }
                 """);
         PackTests.CaseResult r = tests.run(file);
         assertFalse(r.passed());
