@@ -35,6 +35,16 @@ public final class FindingCollector {
                 fact.town(), origin.apply(fact), fact.day());
     }
 
+    /**
+     * A check about a fact over a period, under a subject that names the period ("R-001/2022-W26"): type,
+     * town and submission come from the fact.
+     */
+    public Check about(RuleContext kcontext, Fact fact, String subject) {
+        Rule rule = kcontext.getRule();
+        return new Check(this, texts, measureOf(rule), rule.getName(), subject, fact.getClass().getSimpleName(),
+                fact.town(), origin.apply(fact), fact.day());
+    }
+
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
