@@ -90,22 +90,29 @@ public record Ledger(
         return LocalDate.of(year, 1, 1);
     }
 
+    /** The most periods {@link #periodsBetween} gives: ten years of weeks. */
+    public static final int MAX_PERIODS = 520;
+
     /**
      * The periods of a calendar kind from the one containing {@code from} to the one containing {@code to},
-     * oldest first; none start before the pack's first day ({@link #start()}), so a fact dated in year 1
-     * cannot make a rule judge two thousand years. Empty when {@code to} is before both.
+     * oldest first; none before the one containing the pack's first day ({@link #start()}), so a fact dated
+     * in year 1 cannot make a rule judge two thousand years, and at most {@link #MAX_PERIODS}, the latest, so
+     * an as-of date in year 999999999 cannot either. Empty when {@code to} is before both.
      */
     public List<Period> periodsBetween(String kind, LocalDate from, LocalDate to) {
-        List<Period> periods = new java.util.ArrayList<>();
-        if (from == null || to == null) return periods;
-        LocalDate day = from.isBefore(start()) ? start() : from;
-        while (!day.isAfter(to)) {
+        java.util.ArrayDeque<Period> periods = new java.util.ArrayDeque<>();
+        if (from == null || to == null) return List.of();
+        LocalDate first = from.isBefore(start()) ? start() : from;
+        if (to.isBefore(first)) return List.of();
+        if (!Periods.CALENDAR.contains(kind)) return List.of(Periods.containing(kind, to, this)); // a window is one period
+        LocalDate day = to;
+        while (periods.size() < MAX_PERIODS) {
             Period p = Periods.containing(kind, day, this);
-            periods.add(p);
-            if (!Periods.CALENDAR.contains(kind) || p.to().equals(LocalDate.MAX)) break; // a window is one period
-            day = p.to().plusDays(1);
+            periods.addFirst(p);
+            if (!p.from().isAfter(first) || p.from().equals(LocalDate.MIN)) break;
+            day = p.from().minusDays(1);
         }
-        return periods;
+        return List.copyOf(periods);
     }
 
     /** The period a measure's target is judged over that contains the day. */

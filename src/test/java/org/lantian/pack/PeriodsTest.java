@@ -90,6 +90,8 @@ class PeriodsTest {
         List<Period> weeks = LEDGER.periodsBetween("week", LocalDate.MIN, LocalDate.parse("2022-01-20"));
         assertEquals(LocalDate.parse("2021-12-27"), weeks.get(0).from(), "the first week is the one of the pack's first day");
         assertEquals(4, weeks.size());
+        assertEquals(Ledger.MAX_PERIODS, LEDGER.periodsBetween("week", LocalDate.MIN, LocalDate.MAX).size(), "an as-of date in year 999999999");
+        assertEquals(LocalDate.MAX, LEDGER.periodsBetween("quarter", LocalDate.MIN, LocalDate.MAX).get(Ledger.MAX_PERIODS - 1).to());
         assertEquals(List.of(), LEDGER.periodsBetween("quarter", LocalDate.parse("2022-01-01"), LocalDate.parse("2021-06-01")));
     }
 }
