@@ -296,13 +296,20 @@ public final class BatchRun {
         }
         for (Finding f : pack.evaluate(facts, o.asOf(), origin::get)) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
-            if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
+            if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
             out.add(r.line());
             scorecard.add(r);
             cover(f);
         }
         return items.size();
+    }
+
+    /** True when a subject is one of the session's, or a period of one ("R-001/2022-W26" of road R-001). */
+    private static boolean ofSession(String subject, Set<String> subjects) {
+        if (subjects.contains(subject)) return true;
+        int slash = subject.lastIndexOf('/');
+        return slash > 0 && subjects.contains(subject.substring(0, slash));
     }
 
     private void cover(Finding f) {
