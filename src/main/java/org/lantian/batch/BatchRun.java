@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Context;
@@ -36,6 +36,7 @@ import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
+import org.lantian.service.EvaluationService;
 
 /**
  * The nightly batch: reads every record of the night, evaluates the valid facts with the pack and writes
@@ -59,12 +60,12 @@ public final class BatchRun {
     static final long PARTITION_BYTES = 4L << 20;
     static final String WORK = ".batch-work";
 
-    /** {@code names}: how reports and rejects name an input file (as given, unless it stands for something else). */
-    public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
-                          int threads, Progress progress, Function<Path, String> names) {
-        public Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
+    /** {@code documents}: inputs other than files, read after them (the store's day with {@code batch --db}). */
+    public record Options(List<Path> inputs, List<Documents> documents, LocalDate asOf, Path out, EvaluationService service,
+                          Registers registers, int threads, Progress progress) {
+        public Options(List<Path> inputs, LocalDate asOf, Path out, EvaluationService service, Registers registers,
                        int threads, Progress progress) {
-            this(inputs, asOf, out, pack, registers, threads, progress, Path::toString);
+            this(inputs, List.of(), asOf, out, service, registers, threads, progress);
         }
     }
 
@@ -79,6 +80,7 @@ public final class BatchRun {
     }
 
     private final Options o;
+    private final EvaluationService service;
     private final CompiledPack pack;
     private final ObjectWriter rejectWriter = Json.MAPPER.writerFor(Reject.class);
     private final Map<String, Registers.Entry> registered;
@@ -94,15 +96,22 @@ public final class BatchRun {
 
     public BatchRun(Options options) {
         this.o = options;
-        this.pack = options.pack();
+        this.service = options.service();
+        this.pack = service.pack();
         this.registered = options.registers().bySubject();
     }
 
-    /** How many records a set of inputs probably holds (for the progress bar): about 250 bytes each. */
-    public static long estimateRecords(List<Path> files) throws IOException {
+    /** How many records inputs of this many bytes probably hold (for the progress bar): about 250 bytes each. */
+    public static long estimateRecords(long bytes) {
+        return Math.max(1, bytes / 250);
+    }
+
+    /** The bytes of the files and documents of a night. */
+    public static long bytes(List<Path> files, List<Documents> documents) throws IOException {
         long bytes = 0;
         for (Path f : files) bytes += Files.size(f);
-        return Math.max(1, bytes / 250);
+        for (Documents d : documents) bytes += d.bytes();
+        return bytes;
     }
 
     public Result run() throws IOException {
@@ -111,15 +120,14 @@ public final class BatchRun {
         // A previous night's output inside an input folder is not input.
         List<Path> files = InputReader.expand(o.inputs()).stream()
                 .filter(f -> !f.toAbsolutePath().normalize().startsWith(outDir)).toList();
+        long inputBytes = bytes(files, o.documents());
         Files.createDirectories(o.out());
         Path work = o.out().resolve(WORK);
         deleteTree(work);
         Files.createDirectories(work);
-        long inputBytes = 0;
-        for (Path f : files) inputBytes += Files.size(f);
         int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
-        reader = new InputReader(files, o.names());
+        reader = new InputReader(service, files, o.documents());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
         long duplicates;
@@ -294,7 +302,7 @@ public final class BatchRun {
             subjects.add(i.fact().subject());
             subjects.add(i.fact().partitionKey());
         }
-        for (Finding f : pack.evaluate(facts, o.asOf(), origin::get)) {
+        for (Finding f : service.evaluate(facts, o.asOf(), origin::get)) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
@@ -363,14 +371,15 @@ public final class BatchRun {
     private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers) {
         Map<Integer, Integer> rules = new TreeMap<>();
         for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
-        Set<Integer> expected = new TreeSet<>(rules.keySet());
-        expected.addAll(o.registers().measures());
-        List<Integer> withoutData = new ArrayList<>();
+        IntPredicate hasData = m -> {
+            Scorecard.Tally t = s.measures().get(m);
+            return t != null && t.total() > t.count(Status.NO_DATA);
+        };
+        List<Integer> withoutData = service.measuresWithoutData(o.registers().measures(), hasData);
         List<NightReport.MeasureCard> measures = new ArrayList<>();
         for (Measure m : pack.ledger().measures()) {
             Scorecard.Tally t = s.measures().get(m.number());
-            boolean noData = t == null || t.total() == t.count(Status.NO_DATA);
-            if (noData && expected.contains(m.number())) withoutData.add(m.number());
+            boolean noData = !hasData.test(m.number());
             measures.add(new NightReport.MeasureCard(m.number(), m.category(), m.text(), m.summary(),
                     rules.getOrDefault(m.number(), 0), noData, NightReport.counts(t), t == null ? null : t.rate(),
                     t == null ? 0 : t.failingCount(), t == null ? List.of() : t.failing()));

@@ -44,6 +44,16 @@ public final class FactReader {
         }
     };
 
+    /** The longest submission or inspector id accepted (the store's id columns hold it). */
+    public static final int MAX_ID = 200;
+
+    /** Adds a problem when an id is longer than {@link #MAX_ID}. */
+    public static void tooLong(String id, String pointer, String record, String what, List<Problem> problems) {
+        if (id != null && id.length() > MAX_ID) {
+            problems.add(new Problem(pointer, record, what + " of at most " + MAX_ID + " characters", id.length() + " characters"));
+        }
+    }
+
     /** Reads a whole submission; throws with every problem when any is found. */
     public Submission readSubmission(JsonNode root) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
@@ -53,6 +63,8 @@ public final class FactReader {
         String id = text(root, "submission", "/submission", "submission", true, problems);
         String label = id == null ? "submission" : "submission " + id;
         String inspector = text(root, "inspector", "/inspector", label, true, problems);
+        tooLong(id, "/submission", "submission", "an id", problems);
+        tooLong(inspector, "/inspector", label, "an inspector id", problems);
         OffsetDateTime submittedAt = null;
         JsonNode at = root.get("submittedAt");
         if (at != null && !at.isNull()) {

@@ -54,6 +54,11 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
             errors.add("needs pack, categories and measures");
             return errors;
         }
+        try {
+            ledger.zone();
+        } catch (RuntimeException e) {
+            errors.add("timezone: expected a time zone such as Asia/Shanghai, found " + ledger.timezone());
+        }
         Set<Integer> seen = new HashSet<>();
         for (Measure m : ledger.measures()) {
             String at = "measure " + m.number() + ": ";
