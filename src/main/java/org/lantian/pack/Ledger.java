@@ -86,16 +86,6 @@ public record Ledger(
         return Periods.containing(kind, day, this);
     }
 
-    /** The pack's time zone: its days, weeks and as-of dates are calendar days there. */
-    public java.time.ZoneId zone() {
-        return java.time.ZoneId.of(timezone == null ? "Asia/Shanghai" : timezone);
-    }
-
-    /** Today in the pack's time zone: the default as-of day. */
-    public LocalDate today() {
-        return LocalDate.now(zone());
-    }
-
     /** The first day of the pack's periods: 1 January of its year. */
     public LocalDate start() {
         return LocalDate.of(year, 1, 1);

@@ -103,8 +103,8 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         }
         try {
             ledger.zone();
-        } catch (java.time.DateTimeException e) {
-            errors.add("timezone: " + e.getMessage() + " (a zone id such as Asia/Shanghai)");
+        } catch (RuntimeException e) { // missing or not a zone id
+            errors.add("timezone: " + e.getMessage() + " (needs a zone id such as Asia/Shanghai)");
         }
         ledger.history().forEach((type, kind) -> {
             String problem = Periods.problem(kind, null, ledger);
