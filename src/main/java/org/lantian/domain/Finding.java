@@ -1,14 +1,19 @@
 package org.lantian.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * One checked target for one subject: which measure and rule, about what, with what result.
  * {@code observed} and {@code target} are numbers, booleans or short texts such as "41/68"; {@code period} is
  * the days the target was judged over (the pack's period of the target, see docs/findings.md).
+ * {@code evidence} holds the facts the rule's match was made of. In JSON {@code submission} comes last: the
+ * store gives a stored finding its submission by appending it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"measure", "rule", "subject", "subjectType", "status", "observed", "target", "units", "message",
+        "deadline", "period", "evidence", "submission"})
 public record Finding(
         int measure,
         String rule,
@@ -21,9 +26,11 @@ public record Finding(
         Message message,
         String deadline,
         Span period,
-        String submission) {
+        String submission,
+        List<Evidence> evidence) {
 
     public Finding withSubmission(String id) {
-        return new Finding(measure, rule, subject, subjectType, status, observed, target, units, message, deadline, period, id);
+        return new Finding(measure, rule, subject, subjectType, status, observed, target, units, message, deadline, period, id,
+                evidence);
     }
 }

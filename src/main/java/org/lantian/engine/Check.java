@@ -3,6 +3,7 @@ package org.lantian.engine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
 import org.lantian.domain.Span;
@@ -26,6 +27,7 @@ import org.lantian.pack.Target;
  */
 public final class Check {
     private final FindingCollector out;
+    private final RuleContext kcontext;
     private final MeasureTexts texts;
     private final Measure measure;
     private final String rule;
@@ -44,10 +46,11 @@ public final class Check {
     private Period period;
     private boolean shortfall;
 
-    Check(FindingCollector out, MeasureTexts texts, int measure, String rule, String subject, String subjectType, String town,
-          String submission, LocalDate day) {
+    Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, int measure, String rule, String subject,
+          String subjectType, String town, String submission, LocalDate day) {
         this.day = day;
         this.out = out;
+        this.kcontext = kcontext;
         this.texts = texts;
         this.measure = texts.measure(measure);
         this.rule = rule;
@@ -151,7 +154,7 @@ public final class Check {
         return this;
     }
 
-    /** Records the finding with its message in Chinese and English. */
+    /** Records the finding with its message in Chinese and English, and the facts of the rule's match as its evidence. */
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         Period p = period();
@@ -162,7 +165,7 @@ public final class Check {
         }
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 texts.units(measure, town), new Message(fill(zh), fill(en)), texts.deadline(measure),
-                new Span(p.from(), p.to()), submission));
+                new Span(p.from(), p.to()), submission, out.evidence(kcontext, submission)));
     }
 
     /** The period this finding is judged over. */

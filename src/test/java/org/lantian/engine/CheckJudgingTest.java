@@ -28,8 +28,8 @@ class CheckJudgingTest {
 
     /** A check of measure {@code measure} about a fact of {@code day}, evaluated as of {@code asOf}. */
     private static Finding judge(int measure, String asOf, String day, java.util.function.Function<Check, Check> how) {
-        FindingCollector out = new FindingCollector(TEXTS, LocalDate.parse(asOf), f -> null);
-        Check c = new Check(out, TEXTS, measure, measure + "-test", "X", "Test", null, null,
+        FindingCollector out = new FindingCollector(TEXTS, null, LocalDate.parse(asOf), f -> null);
+        Check c = new Check(out, null, TEXTS, measure, measure + "-test", "X", "Test", null, null,
                 day == null ? null : LocalDate.parse(day));
         how.apply(c).say("中", "en");
         assertEquals(1, out.findings().size());
