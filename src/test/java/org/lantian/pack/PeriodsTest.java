@@ -53,8 +53,9 @@ class PeriodsTest {
         assertEquals("2022-05-01..2022-09-30", of("2022-05-01..2022-09-30", "2021-01-01").toString());
         Period five = Periods.of(LEDGER.measure(5), "filingsRequired", LocalDate.parse("2023-02-01"), LEDGER);
         assertEquals("2022-01-01..2022-12-31", five.toString(), "measure 5 is judged over 2022 also in 2023");
-        Period built = Periods.of(LEDGER.measure(32), "built", LocalDate.parse("2022-07-01"), LEDGER);
-        assertEquals(LocalDate.parse("2022-05-31"), built.to());
+        assertEquals(LocalDate.parse("2022-05-31"), Periods.due(LEDGER.measure(32), "deadline:built"), "a milestone");
+        assertEquals(LocalDate.parse("2022-08-31"), Periods.of(LEDGER.measure(32), null, LocalDate.parse("2022-07-01"), LEDGER).to(),
+                "deadline: the last milestone");
         assertEquals("week", LEDGER.measure(13).periodOf("backLaneFlushesPerWeek"));
         assertEquals("day", LEDGER.measure(13).periodOf("dailySweeps"));
     }
