@@ -33,6 +33,7 @@ import org.lantian.domain.Context;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
+import org.lantian.domain.Span;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
@@ -380,9 +381,10 @@ public final class BatchRun {
             public void fact(Fact fact, String json, Origin origin) throws IOException {
                 progress();
                 if (o.store() != null) tonight.add(idOf(origin));
-                if (registered.containsKey(fact.subject())) {
-                    registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(fact.subject());
-                }
+                // a fact of a day ("R-001/2022-06-30") is registered under its partition key ("R-001")
+                String as = registered.containsKey(fact.subject()) ? fact.subject()
+                        : registered.containsKey(fact.partitionKey()) ? fact.partitionKey() : null;
+                if (as != null) registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(as);
                 if (fact.getClass().isAnnotationPresent(Context.class)) {
                     addContext(fact, origin, rejectsOut);
                 } else {
@@ -508,7 +510,7 @@ public final class BatchRun {
         }
         for (Finding f : service.evaluate(facts, o.asOf(), origin::get)) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
-            if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
+            if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
             out.add(r.line());
             if (o.store() != null && f.status() == Status.FAIL) fails.add(f);
@@ -518,9 +520,20 @@ public final class BatchRun {
         return items.size();
     }
 
+    /** True when a subject is one of the session's, or a period of one ("R-001/2022-W26" of road R-001). */
+    private static boolean ofSession(String subject, Set<String> subjects) {
+        if (subjects.contains(subject)) return true;
+        int slash = subject.lastIndexOf('/');
+        return slash > 0 && subjects.contains(subject.substring(0, slash));
+    }
+
     private void cover(Finding f) {
         if (f.status() == Status.NO_DATA) return;
         if (registered.containsKey(f.subject())) covered.add(f.subject() + '\u0000' + f.measure());
+        int slash = f.subject().lastIndexOf('/'); // a subject of a period: "R-001/2022-W26" covers R-001
+        if (slash > 0 && registered.containsKey(f.subject().substring(0, slash))) {
+            covered.add(f.subject().substring(0, slash) + '\u0000' + f.measure());
+        }
         Set<String> members = registeredByKey.get(f.subject());
         if (members != null) for (String s : members) covered.add(s + '\u0000' + f.measure());
     }
@@ -548,7 +561,7 @@ public final class BatchRun {
                             measure.unitsFor(e.town()),
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
-                            measure.deadline().describe(pack.ledger()), null, List.of());
+                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, List.of());
                     Ranked r = Ranked.of(f, json.of(f));
                     findings.add(r);
                     scorecard.add(r);
@@ -608,5 +621,11 @@ public final class BatchRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The period a register's unreported subject is judged over: the measure's period that contains the night. */
+    private static Span span(org.lantian.pack.Ledger ledger, Measure measure, LocalDate day) {
+        org.lantian.pack.Period p = org.lantian.pack.Periods.of(measure, null, day, ledger);
+        return new Span(p.from(), p.to());
     }
 }

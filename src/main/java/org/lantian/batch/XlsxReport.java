@@ -25,7 +25,8 @@ final class XlsxReport implements AutoCloseable {
     static final int FINDING_ROWS = 100_000;
     static final String FINDINGS_SHEET = "全部发现 All findings";
     private static final String[] FINDING_HEADER = {"措施 measure", "规则 rule", "对象 subject", "类型 type", "状态 status",
-            "实测 observed", "目标 target", "责任单位 units", "说明", "message", "期限 deadline", "提交 submission"};
+            "实测 observed", "目标 target", "责任单位 units", "说明", "message", "期限 deadline", "期间 period",
+            "提交 submission"};
 
     private final SXSSFWorkbook book = new SXSSFWorkbook(200);
     private final CellStyle bold;
@@ -136,7 +137,7 @@ final class XlsxReport implements AutoCloseable {
     private void finding(Row x, Finding f) {
         cells(x, f.measure(), f.rule(), f.subject(), f.subjectType(), f.status().name(), value(f.observed()),
                 value(f.target()), f.units() == null ? "" : String.join("、", f.units()), f.message().zh(), f.message().en(),
-                f.deadline(), f.submission());
+                f.deadline(), f.period() == null ? "" : f.period().from() + ".." + f.period().to(), f.submission());
     }
 
     private static Object value(Object v) {

@@ -30,7 +30,6 @@ final class TestCommand implements Callable<Integer> {
                 r.failures().forEach(f -> output.out().println("        " + f));
             }
         }
-        results.forEach(r -> r.notes().forEach(n -> output.out().println("note  " + r.name() + ": " + n)));
         List<String> gaps = tests.coverageGaps(results);
         if (!gaps.isEmpty()) {
             output.out().println("untested rules:");

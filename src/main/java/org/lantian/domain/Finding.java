@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One checked target for one subject: which measure and rule, about what, with what result.
- * {@code observed} and {@code target} are numbers, booleans or short texts such as "41/68".
+ * {@code observed} and {@code target} are numbers, booleans or short texts such as "41/68"; {@code period} is
+ * the days the target was judged over (the pack's period of the target, see docs/findings.md).
  * {@code evidence} holds the facts the rule's match was made of. In JSON {@code submission} comes last: the
  * store gives a stored finding its submission by appending it.
  */
@@ -24,11 +25,12 @@ public record Finding(
         List<String> units,
         Message message,
         String deadline,
+        Span period,
         String submission,
         List<Evidence> evidence) {
 
     public Finding withSubmission(String id) {
-        return new Finding(measure, rule, subject, subjectType, status, observed, target, units, message, deadline, id,
+        return new Finding(measure, rule, subject, subjectType, status, observed, target, units, message, deadline, period, id,
                 evidence);
     }
 }

@@ -6,14 +6,24 @@ import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
+import org.lantian.domain.Span;
 import org.lantian.domain.Status;
 import org.lantian.pack.Measure;
+import org.lantian.pack.Period;
+import org.lantian.pack.Periods;
 import org.lantian.pack.Target;
 
 /**
  * One target checked for one subject, built in a rule's consequence and ended by {@link #say}.
  * A missing observation (null) gives NO_DATA, never a silent pass. Messages may use
  * {@code {observed}}, {@code {target}} and {@code {subject}}.
+ * <p>
+ * Every finding is judged over the period of its target (ledger {@code period:}) that contains the fact's
+ * day, or the day given by {@link #on}, else the as-of day; and by the one judging rule of docs/findings.md:
+ * a shortfall ({@link #atLeast}, {@link #atLeastValue}, {@link #holds}, {@link #shortfall}) while its period
+ * runs is PENDING, once the period has ended FAIL; a breach ({@link #atMost}, {@link #atMostValue},
+ * {@link #absent}, {@link #breach}) is FAIL at once. A period has ended when the as-of day is its last day or
+ * later: an evaluation as of D judges D as a closed day (the night after it).
  */
 public final class Check {
     private final FindingCollector out;
@@ -31,9 +41,14 @@ public final class Check {
     private String unit;
     private String observedText;
     private String targetText;
+    private String targetName;
+    private LocalDate day;
+    private Period period;
+    private boolean shortfall;
 
     Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, int measure, String rule, String subject,
-          String subjectType, String town, String submission) {
+          String subjectType, String town, String submission, LocalDate day) {
+        this.day = day;
         this.out = out;
         this.kcontext = kcontext;
         this.texts = texts;
@@ -48,12 +63,14 @@ public final class Check {
     /** Passes when observed ≥ the measure's named target. */
     public Check atLeast(Number observed, String targetName) {
         Target t = measure.target(targetName);
+        this.targetName = targetName;
         return compare(observed, (Number) t.value(), t.unit(), true);
     }
 
     /** Passes when observed ≤ the measure's named target. */
     public Check atMost(Number observed, String targetName) {
         Target t = measure.target(targetName);
+        this.targetName = targetName;
         return compare(observed, (Number) t.value(), t.unit(), false);
     }
 
@@ -75,12 +92,44 @@ public final class Check {
 
     /** Passes when the observed condition holds (purifier installed, log kept …). */
     public Check holds(Boolean observed) {
+        shortfall = true;
         return set(observed == null ? Status.NO_DATA : observed ? Status.PASS : Status.FAIL, observed, true);
     }
 
     /** Passes when the observed condition does not hold (operating within 100 m of the core …). */
     public Check absent(Boolean observed) {
         return set(observed == null ? Status.NO_DATA : observed ? Status.FAIL : Status.PASS, observed, false);
+    }
+
+    /** Judges over the period of this target (its ledger {@code period:}, else the measure's). */
+    public Check target(String targetName) {
+        measure.target(targetName); // a name the ledger does not have fails the rule, naming it
+        this.targetName = targetName;
+        return this;
+    }
+
+    /** Judges over the target's period that contains this day (default: the fact's day, else the as-of day). */
+    public Check on(LocalDate day) {
+        if (day != null) this.day = day;
+        return this;
+    }
+
+    /** Judges over this period (a rule that chose the period itself, e.g. one quarter of several). */
+    public Check over(Period period) {
+        this.period = period;
+        return this;
+    }
+
+    /** A miss that can still be made up while the period runs: PENDING until the period has ended. */
+    public Check shortfall() {
+        shortfall = true;
+        return this;
+    }
+
+    /** A miss that cannot be undone (a ban broken, a limit exceeded, a deadline passed): FAIL at once. */
+    public Check breach() {
+        shortfall = false;
+        return this;
     }
 
     /** Sets the status directly, for checks that are not one comparison. */
@@ -101,7 +150,7 @@ public final class Check {
     }
 
     private Check pendingUntil(LocalDate due) {
-        if (status == Status.FAIL && due != null && !out.asOf().isAfter(due)) status = Status.PENDING;
+        if (status == Status.FAIL && due != null && out.asOf().isBefore(due)) status = Status.PENDING;
         return this;
     }
 
@@ -114,13 +163,41 @@ public final class Check {
     /** Records the finding with its message in Chinese and English, and the facts of the rule's match as its evidence. */
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
+        Period p = period();
+        if (status == Status.FAIL && shortfall && out.asOf().isBefore(p.to())) {
+            status = Status.PENDING;
+            zh = zh + "；" + ends(p, true);
+            en = en + "; " + ends(p, false);
+        }
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                texts.units(measure, town), new Message(fill(zh, true), fill(en, false)), texts.deadline(measure), submission,
-                out.evidence(kcontext, submission)));
+                texts.units(measure, town), new Message(fill(zh, true), fill(en, false)), texts.deadline(measure),
+                new Span(p.from(), p.to()), submission, out.evidence(kcontext, submission)));
+    }
+
+    /** The period this finding is judged over. */
+    public Period period() {
+        if (period == null) period = texts.period(measure, targetName, day != null ? day : out.asOf());
+        return period;
+    }
+
+    /** "the week ends 2022-07-03" / "本周至 2022-07-03 结束". */
+    private String ends(Period p, boolean zh) {
+        String kind = measure.periodOf(targetName);
+        String to = p.to().toString();
+        return switch (kind) {
+            case "day" -> zh ? "当日至 " + to + " 结束" : "the day ends " + to;
+            case "week" -> zh ? "本周至 " + to + " 结束" : "the week ends " + to;
+            case "month" -> zh ? "本月至 " + to + " 结束" : "the month ends " + to;
+            case "quarter" -> zh ? "本季度至 " + to + " 结束" : "the quarter ends " + to;
+            case "year" -> zh ? "本年度至 " + to + " 结束" : "the year ends " + to;
+            default -> kind.startsWith("deadline") ? (zh ? "期限 " + to : "due " + to)
+                    : (zh ? "期间至 " + to + " 结束" : "the period ends " + to);
+        };
     }
 
     private Check compare(Number observed, Number target, String unit, boolean atLeast) {
         this.unit = unit;
+        this.shortfall = atLeast;
         if (observed == null) return set(Status.NO_DATA, null, target);
         double o = observed.doubleValue();
         double t = target.doubleValue();

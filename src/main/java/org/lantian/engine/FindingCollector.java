@@ -34,14 +34,24 @@ public final class FindingCollector {
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
         Rule rule = kcontext.getRule();
-        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), fact.subject(),
-                fact.getClass().getSimpleName(), fact.town(), origin.apply(fact));
+        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
+                fact.town(), origin.apply(fact), fact.day());
+    }
+
+    /**
+     * A check about a fact over a period, under a subject that names the period ("R-001/2022-W26"): type,
+     * town and submission come from the fact.
+     */
+    public Check about(RuleContext kcontext, Fact fact, String subject) {
+        Rule rule = kcontext.getRule();
+        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, fact.getClass().getSimpleName(),
+                fact.town(), origin.apply(fact), fact.day());
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
-        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null);
+        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null, null);
     }
 
     public LocalDate asOf() {
@@ -54,6 +64,7 @@ public final class FindingCollector {
 
     /** The facts of the rule's current match, as the evidence of a finding from {@code submission}. */
     List<Evidence> evidence(RuleContext kcontext, String submission) {
+        if (kcontext == null || evidence == null) return List.of(); // a check made outside a rule's consequence (tests)
         return evidence.of(kcontext.getRule().getName(), kcontext.getMatch().getObjects(), origin, submission);
     }
 

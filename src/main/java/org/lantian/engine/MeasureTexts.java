@@ -1,11 +1,14 @@
 package org.lantian.engine;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lantian.pack.Ledger;
 import org.lantian.pack.Measure;
+import org.lantian.pack.Period;
+import org.lantian.pack.Periods;
 
 /**
  * What every finding of a measure repeats, worked out once per pack instead of once per finding (a night
@@ -37,6 +40,11 @@ final class MeasureTexts {
 
     String deadline(Measure m) {
         return deadlines.get(m.number());
+    }
+
+    /** The period of a measure's target that contains the day. */
+    Period period(Measure m, String target, LocalDate day) {
+        return Periods.of(m, target, day, ledger);
     }
 
     /** The measure's units for a subject in a town, every name resolved to the pack's list of units. */

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The pack's ledger file: every measure with its targets. Rules see it as the global {@code ledger}
  * and read targets by measure and name, e.g. {@code ledger.num(13, "mechanisedRate")}, so that no
- * target is a literal in DRL.
+ * target is a literal in DRL, and periods by kind, e.g. {@code ledger.period("week", day)}.
  */
 public record Ledger(
         String pack,
@@ -20,8 +20,19 @@ public record Ledger(
         Map<String, Period> periods,
         List<Category> categories,
         List<Measure> measures,
+        Map<String, String> history,
         List<Unit> units,
         Map<String, Map<String, String>> wording) {
+
+    /**
+     * Fact type (simple name) -> the period kind of past facts its rules need: to judge as of a day D, an
+     * evaluation needs the facts of that type whose day lies in {@code Periods.containing(kind, D, this)}.
+     * Types not named need no history. Never null.
+     */
+    @Override
+    public Map<String, String> history() {
+        return history == null ? Map.of() : history;
+    }
 
     /** The ledger's placeholders for "the town or subdistrict where the subject lies": not unit names. */
     public static final List<String> EACH_TOWN = List.of("各镇（街道）", "各相关镇（街道）");
@@ -127,6 +138,46 @@ public record Ledger(
 
     public String text(int measure, String name) {
         return String.valueOf(target(measure, name).value());
+    }
+
+    /** The period of a kind (day, week, month, quarter, year, a window, deadline) that contains the day. */
+    public Period period(String kind, LocalDate day) {
+        return Periods.containing(kind, day, this);
+    }
+
+    /** The first day of the pack's periods: 1 January of its year. */
+    public LocalDate start() {
+        return LocalDate.of(year, 1, 1);
+    }
+
+    /** The most periods {@link #periodsBetween} gives: ten years of weeks. */
+    public static final int MAX_PERIODS = 520;
+
+    /**
+     * The periods of a calendar kind from the one containing {@code from} to the one containing {@code to},
+     * oldest first; none before the one containing the pack's first day ({@link #start()}), so a fact dated
+     * in year 1 cannot make a rule judge two thousand years, and at most {@link #MAX_PERIODS}, the latest, so
+     * an as-of date in year 999999999 cannot either. Empty when {@code to} is before both.
+     */
+    public List<Period> periodsBetween(String kind, LocalDate from, LocalDate to) {
+        java.util.ArrayDeque<Period> periods = new java.util.ArrayDeque<>();
+        if (from == null || to == null) return List.of();
+        LocalDate first = from.isBefore(start()) ? start() : from;
+        if (to.isBefore(first)) return List.of();
+        if (!Periods.CALENDAR.contains(kind)) return List.of(Periods.containing(kind, to, this)); // a window is one period
+        LocalDate day = to;
+        while (periods.size() < MAX_PERIODS) {
+            Period p = Periods.containing(kind, day, this);
+            periods.addFirst(p);
+            if (!p.from().isAfter(first) || p.from().equals(LocalDate.MIN)) break;
+            day = p.from().minusDays(1);
+        }
+        return List.copyOf(periods);
+    }
+
+    /** The period a measure's target is judged over that contains the day. */
+    public Period periodOf(int measure, String target, LocalDate day) {
+        return Periods.of(measure(measure), target, day, this);
     }
 
     /** True when the day lies inside the named period (both ends inclusive). */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** One ledger measure: its verbatim text, deadline, responsible units and named targets. */
+/**
+ * One ledger measure: its verbatim text, deadline, responsible units and named targets. {@code period} is
+ * the period kind its targets are judged over (see {@link Periods}); a target may name its own.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measure(
         int number,
@@ -13,6 +16,7 @@ public record Measure(
         String summary,
         String deadlineText,
         Deadline deadline,
+        String period,
         List<String> units,
         String unitsNote,
         Map<String, Target> targets) {
@@ -24,6 +28,12 @@ public record Measure(
     public List<String> unitsFor(String town) {
         if (town == null || town.isBlank()) return units;
         return units.stream().map(u -> EACH_TOWN.contains(u) ? town : u).distinct().toList();
+    }
+
+    /** The period kind a target is judged over: its own {@code period:} or else the measure's. */
+    public String periodOf(String target) {
+        Target t = target == null || targets == null ? null : targets.get(target);
+        return t != null && t.period() != null ? t.period() : period;
     }
 
     public Target target(String name) {

@@ -86,8 +86,14 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
                 default -> errors.add(at + "unknown deadline kind " + d.kind()
                         + " (ongoing, due, seasonal, milestones, period)");
             }
+            String period = Periods.problem(m.period(), m, ledger);
+            if (period != null) errors.add(at + "period: " + period);
             if (m.targets() != null) {
                 m.targets().forEach((name, t) -> {
+                    if (t.period() != null) {
+                        String tp = Periods.problem(t.period(), m, ledger);
+                        if (tp != null) errors.add(at + "target " + name + " period: " + tp);
+                    }
                     if (t.value() == null) errors.add(at + "target " + name + " has no value");
                     if (t.source() == null || !Set.of("L", "S", "I").contains(t.source())) {
                         errors.add(at + "target " + name + " needs source L, S or I");
@@ -95,6 +101,15 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
                 });
             }
         }
+        try {
+            ledger.zone();
+        } catch (RuntimeException e) { // missing or not a zone id
+            errors.add("timezone: " + e.getMessage() + " (needs a zone id such as Asia/Shanghai)");
+        }
+        ledger.history().forEach((type, kind) -> {
+            String problem = Periods.problem(kind, null, ledger);
+            if (problem != null) errors.add("history: " + type + ": " + problem);
+        });
         return errors;
     }
 

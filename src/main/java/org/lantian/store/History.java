@@ -106,7 +106,7 @@ public final class History {
      * also the periods containing those days; never past {@code asOf}.
      */
     public static List<Window> windows(Ledger ledger, LocalDate asOf, Map<String, ? extends Collection<LocalDate>> touched) {
-        return windows(PackHistory.kinds(ledger), (kind, day) -> PackHistory.containing(kind, day, ledger), asOf, touched);
+        return windows(ledger.history(), (kind, day) -> org.lantian.pack.Periods.containing(kind, day, ledger), asOf, touched);
     }
 
     /** Which period of a kind contains a day. */

@@ -56,17 +56,6 @@ import org.lantian.service.EvaluationService;
 public final class PackTests {
     public static final String NONE = "NONE";
 
-    /**
-     * Rules whose one-finding property waits for the time-pack branch, which rewrites measures 13, 14 and 15
-     * to judge per day (subjects such as {@code R-001/2022-06-30}). Their repeats are reported, not failed.
-     * That merge removes this set.
-     */
-    static final Set<String> PENDING_TIME_PACK = Set.of(
-            "13-mechanised-sweeping-rate", "13-daily-sweeps", "13-daily-upkeep-shifts", "13-daily-wash",
-            "13-back-lane-wet-sweep", "13-back-lane-weekly-flush",
-            "14-core-wet-sweeps", "14-core-weekly-flushes", "14-radiating-daily-watering", "14-radiating-weekly-flush",
-            "15-weekly-cleaning-campaigns");
-
     private static final Set<String> CASE_KEYS = Set.of("description", "asOf", "facts", "expect", "ignore");
     private static final Set<String> EXPECTATION_KEYS = Set.of("measure", "subject", "rule", "status");
     private static final Set<Status> MISSES = EnumSet.of(Status.FAIL, Status.PENDING, Status.WARN, Status.NO_DATA);
@@ -81,15 +70,8 @@ public final class PackTests {
         }
     }
 
-    /**
-     * The outcome of one test case: its failures (empty when it passed), the findings it asserted, and notes
-     * that do not fail it (one-finding repeats of rules pending time-pack).
-     */
-    public record CaseResult(String name, String description, List<String> failures, List<Finding> asserted, List<String> notes) {
-        public CaseResult(String name, String description, List<String> failures, List<Finding> asserted) {
-            this(name, description, failures, asserted, List.of());
-        }
-
+    /** The outcome of one test case: its failures (empty when it passed) and the findings it asserted. */
+    public record CaseResult(String name, String description, List<String> failures, List<Finding> asserted) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -179,10 +161,9 @@ public final class PackTests {
                 failures.add(f.rule() + " gave WARN for " + f.subject() + " but is not advisory (@advisory): a miss of a binding target is a FAIL");
             }
         }
-        List<String> notes = new ArrayList<>();
-        oneFindingPerRuleAndSubject(findings, failures, notes);
+        oneFindingPerRuleAndSubject(findings, failures);
         failures.addAll(missingDataViolations(factsNode, facts, asOf, findings));
-        return new CaseResult(name, description, failures, asserted, notes);
+        return new CaseResult(name, description, failures, asserted);
     }
 
     private List<Expectation> readExpectations(JsonNode node, List<String> failures) {
@@ -238,20 +219,12 @@ public final class PackTests {
     }
 
     /** The one-finding property: a (rule, subject) pair has at most one finding in one evaluation. */
-    private static void oneFindingPerRuleAndSubject(List<Finding> findings, List<String> failures, List<String> notes) {
+    private static void oneFindingPerRuleAndSubject(List<Finding> findings, List<String> failures) {
         Map<String, Integer> count = new LinkedHashMap<>();
-        Map<String, String> rule = new HashMap<>();
-        for (Finding f : findings) {
-            String key = f.rule() + " subject " + f.subject();
-            count.merge(key, 1, Integer::sum);
-            rule.put(key, f.rule());
-        }
+        for (Finding f : findings) count.merge(f.rule() + " subject " + f.subject(), 1, Integer::sum);
         count.forEach((key, n) -> {
-            if (n < 2) return;
-            String text = "one finding per rule and subject: " + key + " has " + n + " findings"
-                    + " (name what is judged in the subject, e.g. GL-901/2022-08-10)";
-            if (PENDING_TIME_PACK.contains(rule.get(key))) notes.add("pending time-pack: " + text);
-            else failures.add(text);
+            if (n > 1) failures.add("one finding per rule and subject: " + key + " has " + n + " findings"
+                    + " (name what is judged in the subject, e.g. GL-901/2022-08-10)");
         });
     }
 

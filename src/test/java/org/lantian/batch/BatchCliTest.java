@@ -25,7 +25,7 @@ class BatchCliTest {
     Path tmp;
 
     private static final String PASSING_ROAD = "{\"type\":\"RoadCleaning\",\"road\":\"BL-1\",\"roadClass\":\"BACK_LANE\","
-            + "\"wetSweeps\":1,\"flushesThisWeek\":1}\n";
+            + "\"date\":\"2022-06-30\",\"wetSweeps\":1,\"flushes\":1}\n";
 
     @Test
     void exitCodesZeroOneTwoAndThreeWithStrict() throws IOException {

@@ -59,7 +59,7 @@ class BatchRunTest {
 
     private static final String ROAD_017 = "{\"type\":\"RoadCleaning\",\"submission\":\"S-1\",\"road\":\"R-017\",\"roadClass\":\"MAIN\","
             + "\"zone\":\"CORE\",\"town\":\"北街街道\",\"areaM2\":1000,\"mechanizedAreaM2\":990,\"sweeps\":3,\"upkeepShifts\":2,"
-            + "\"washes\":1,\"wetSweeps\":2,\"flushesThisWeek\":2}";
+            + "\"washes\":1,\"wetSweeps\":2,\"date\":\"2022-06-30\",\"flushes\":2}";
 
     @Test
     void weatherCarriedByTwoSubmissionsCountsOnce() throws Exception {
@@ -85,7 +85,7 @@ class BatchRunTest {
         NightReport report = batch(out, 1, in, fleet).report();
 
         // R-017 reported: its own findings, and no register finding for it.
-        assertEquals("PASS", findings(out, "13-mechanised-sweeping-rate", "R-017").get(0).get("status").asText());
+        assertEquals("PASS", findings(out, "13-mechanised-sweeping-rate", "R-017/2022-06-30").get(0).get("status").asText());
         assertTrue(findings(out, "13-register-roads", "R-017").isEmpty());
         assertTrue(findings(out, "14-register-roads", "R-017").isEmpty());
         // R-003 must report for 13 and 14 and did not.
@@ -128,10 +128,10 @@ class BatchRunTest {
         assertTrue(rejects.get(0).get("reasons").get(0).asText().startsWith("conflict: submission S-9 was already read from "),
                 rejects.get(0).toString());
         assertEquals("S-9", rejects.get(0).get("submission").asText());
-        assertTrue(rejects.get(1).get("reasons").get(0).asText().startsWith("conflict: RoadCleaning R-017 of submission S-1"),
+        assertTrue(rejects.get(1).get("reasons").get(0).asText().startsWith("conflict: RoadCleaning R-017/2022-06-30 of submission S-1"),
                 rejects.get(1).toString());
         assertEquals(3, rejects.get(1).get("line").asInt());
-        List<JsonNode> sweeps = findings(out, "13-daily-sweeps", "R-017");
+        List<JsonNode> sweeps = findings(out, "13-daily-sweeps", "R-017/2022-06-30");
         assertEquals(List.of("S-1", "S-9"), sweeps.stream().map(f -> f.get("submission").asText()).toList());
         assertTrue(sweeps.stream().allMatch(f -> f.get("status").asText().equals("PASS")), "the conflicting versions were not used");
     }
@@ -153,7 +153,7 @@ class BatchRunTest {
                     .getBytes(StandardCharsets.UTF_8));
             o.write("{\"type\":\"Restaurant\",\"id\":\"CY-9".getBytes(StandardCharsets.UTF_8)); // truncated last line
         }
-        Path csv = write("RoadCleaning.csv", "road,roadClass,wetSweeps,flushesThisWeek\nBL-1,BACK_LANE,1,1\nBL-2,BACK_LANE,twice,1\n");
+        Path csv = write("RoadCleaning.csv", "road,roadClass,date,wetSweeps,flushes\nBL-1,BACK_LANE,2022-06-30,1,1\nBL-2,BACK_LANE,2022-06-30,twice,1\n");
         Path out = tmp.resolve("out");
         NightReport report = batch(out, 1, file, csv).report();
 
@@ -178,7 +178,7 @@ class BatchRunTest {
         assertEquals(csv.toString(), rejects.get(6).get("file").asText());
         assertEquals(3, rejects.get(6).get("line").asInt());
         assertTrue(rejects.get(6).get("reasons").get(0).asText().contains("/wetSweeps"), rejects.get(6).toString());
-        assertEquals(1, findings(out, "13-back-lane-wet-sweep", "BL-1").size());
+        assertEquals(1, findings(out, "13-back-lane-wet-sweep", "BL-1/2022-06-30").size());
         assertEquals(1, findings(out, "33-purifier-installed", "CY-1002").size());
     }
 

@@ -56,13 +56,14 @@ class CliTest {
         assertEquals("S-20220630-0001", report.get("submission").asText());
         assertEquals("2022-06-30", report.get("asOf").asText());
         assertEquals("chengqu-2022", report.get("pack").asText());
-        JsonNode f = finding(report, "13-mechanised-sweeping-rate", "R-017");
+        JsonNode f = finding(report, "13-mechanised-sweeping-rate", "R-017/2022-06-30");
         assertEquals(13, f.get("measure").asInt());
         assertEquals("FAIL", f.get("status").asText());
         assertEquals(0.93, f.get("observed").asDouble(), 1e-9);
         assertEquals(0.95, f.get("target").asDouble(), 1e-9);
         assertEquals("[\"北街街道\",\"区市容环卫中心\"]", f.get("units").toString());
         assertEquals("ongoing", f.get("deadline").asText());
+        assertEquals("{\"from\":\"2022-06-30\",\"to\":\"2022-06-30\"}", f.get("period").toString());
         assertFalse(f.get("message").get("zh").asText().isBlank());
         assertFalse(f.get("message").get("en").asText().isBlank());
         int total = 0;
@@ -75,7 +76,7 @@ class CliTest {
         Path file = tmp.resolve("good.json");
         Files.writeString(file, """
                 { "submission": "S-2", "inspector": "INS-01", "facts": [
-                  { "type": "RoadCleaning", "road": "BL-1", "roadClass": "BACK_LANE", "wetSweeps": 1, "flushesThisWeek": 1 } ] }
+                  { "type": "RoadCleaning", "road": "BL-1", "roadClass": "BACK_LANE", "wetSweeps": 1, "date": "2022-06-30", "flushes": 1 } ] }
                 """);
         Run r = lantian("check", file.toString(), "--as-of", "2022-06-30");
         assertEquals(0, r.code(), r.out() + r.err());
@@ -87,7 +88,7 @@ class CliTest {
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, """
                 { "submission": "S-3", "inspector": "INS-01", "facts": [
-                  { "type": "RoadCleaning", "road": "R-1", "areaM2": -5 },
+                  { "type": "RoadCleaning", "road": "R-1", "date": "2022-06-30", "areaM2": -5 },
                   { "type": "Boat" } ] }
                 """);
         Run r = lantian("check", file.toString(), "--as-of", "2022-06-30");
@@ -114,7 +115,7 @@ class CliTest {
         assertFalse(edited.equals(text), "the ledger file states the 95% target");
         Files.writeString(ledger, edited);
         Run r = lantian("check", ROADS, "--as-of", "2022-06-30", "--format", "json", "--rules", pack.toString());
-        JsonNode f = finding(Json.MAPPER.readTree(r.out()), "13-mechanised-sweeping-rate", "R-017");
+        JsonNode f = finding(Json.MAPPER.readTree(r.out()), "13-mechanised-sweeping-rate", "R-017/2022-06-30");
         assertEquals("PASS", f.get("status").asText());
         assertEquals(0.90, f.get("target").asDouble(), 1e-9);
     }
@@ -164,6 +165,6 @@ class CliTest {
         Run broken = lantian("test", "--rules", pack.toString());
         assertEquals(1, broken.code());
         assertTrue(broken.out().contains("FAIL  13-main-road-meeting-every-target-passes"), broken.out());
-        assertTrue(broken.out().contains("13-mechanised-sweeping-rate subject R-003: expected PASS, got [13-mechanised-sweeping-rate=FAIL]"), broken.out());
+        assertTrue(broken.out().contains("13-mechanised-sweeping-rate subject R-003/2022-06-30: expected PASS, got [13-mechanised-sweeping-rate=FAIL]"), broken.out());
     }
 }

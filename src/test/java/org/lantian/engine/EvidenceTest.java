@@ -85,20 +85,20 @@ class EvidenceTest {
         List<Finding> findings = pack.evaluate(facts, DAY, f -> "S-" + f.subject());
 
         Finding main = only(findings, "13-pattern-and-consequence");
-        assertEquals(List.of(new Evidence("RoadCleaning", "R-1", null, DAY,
+        assertEquals(List.of(new Evidence("RoadCleaning", "R-1/2022-06-30", null, DAY,
                 Map.of("roadClass", RoadClass.MAIN, "town", "东街街道", "washes", 0))), main.evidence());
         assertEquals(List.of("roadClass", "town", "washes"), List.copyOf(main.evidence().get(0).fields().keySet()),
                 "fields in the record's order");
 
         Finding core = only(findings, "13-collected");
-        assertEquals(List.of("R-1", "BL-2"), core.evidence().stream().map(Evidence::subject).sorted(java.util.Comparator.reverseOrder()).toList(),
+        assertEquals(List.of("R-1/2022-06-30", "BL-2/2022-06-29"), core.evidence().stream().map(Evidence::subject).sorted(java.util.Comparator.reverseOrder()).toList(),
                 "both facts of the collected list");
         core.evidence().forEach(e -> assertEquals(List.of("zone"), List.copyOf(e.fields().keySet())));
-        assertEquals(List.of("S-BL-2", "S-R-1"), core.evidence().stream().map(Evidence::submission).sorted().toList(),
+        assertEquals(List.of("S-BL-2/2022-06-29", "S-R-1/2022-06-30"), core.evidence().stream().map(Evidence::submission).sorted().toList(),
                 "a finding of no one submission names each fact's");
 
         Finding lane = only(findings, "13-through-a-function");
-        assertEquals(List.of(new Evidence("RoadCleaning", "BL-2", null, LocalDate.of(2022, 6, 29),
+        assertEquals(List.of(new Evidence("RoadCleaning", "BL-2/2022-06-29", null, LocalDate.of(2022, 6, 29),
                 Map.of("roadClass", RoadClass.BACK_LANE, "sweeps", 2))), lane.evidence());
     }
 
@@ -106,7 +106,7 @@ class EvidenceTest {
     void evidenceIsInTheFindingsJsonBeforeTheSubmission() throws Exception {
         Evidence e = new Evidence("RoadCleaning", "R-1", null, DAY, new java.util.LinkedHashMap<>(Map.of("sweeps", 2)));
         Finding f = new Finding(13, "13-x", "R-1", "RoadCleaning", org.lantian.domain.Status.PASS, 3, 3, List.of("u"),
-                new org.lantian.domain.Message("z", "e"), "d", "S-1", List.of(e));
+                new org.lantian.domain.Message("z", "e"), "d", new org.lantian.domain.Span(DAY, DAY), "S-1", List.of(e));
         String json = Json.MAPPER.writeValueAsString(f);
         assertTrue(json.endsWith(",\"evidence\":[{\"type\":\"RoadCleaning\",\"subject\":\"R-1\",\"day\":\"2022-06-30\","
                 + "\"fields\":{\"sweeps\":2}}],\"submission\":\"S-1\"}"), json);

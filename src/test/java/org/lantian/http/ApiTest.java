@@ -231,10 +231,10 @@ class ApiTest {
             assertTrue(last.get("next").isNull());
             assertEquals("S-1", last.get("findings").get(total - page - 1).get("submission").asText());
 
-            JsonNode fails = api.get(ApiServer.BASE + "/findings?measure=13&status=FAIL&subject=R-024", admin).json();
+            JsonNode fails = api.get(ApiServer.BASE + "/findings?measure=13&status=FAIL&subject=R-024/2022-06-30", admin).json();
             assertEquals(0, fails.get("findings").size() % 3);
             assertFalse(fails.get("findings").isEmpty());
-            fails.get("findings").forEach(f -> assertEquals("13 FAIL R-024",
+            fails.get("findings").forEach(f -> assertEquals("13 FAIL R-024/2022-06-30",
                     f.get("measure").asInt() + " " + f.get("status").asText() + " " + f.get("subject").asText()));
             String today = java.time.LocalDate.now(TestPacks.bundled().ledger().zone()).toString();
             assertEquals(total, api.get(ApiServer.BASE + "/findings?limit=1000&from=" + today + "&to=" + today, admin).json().get("findings").size());

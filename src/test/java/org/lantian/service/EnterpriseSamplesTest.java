@@ -40,7 +40,8 @@ class EnterpriseSamplesTest {
         assertEquals("FAIL", status(f, "3-alert-one-level-higher", "QY-0107/2022-12-06"));
         assertEquals("PASS", status(f, "41-staggered-production", "QY-0107/2022-12-06"));
         assertEquals("PENDING", status(f, "5-ultra-low-filings", "QY-0021"));
-        assertEquals("FAIL", status(f, "6-short-distance-clean-share", "QY-0107/2022"));
+        // 2022's share is judged over 2022: short on 15 December, it can still be made up (docs/findings.md)
+        assertEquals("PENDING", status(f, "6-short-distance-clean-share", "QY-0107/2022"));
         assertEquals("FAIL", status(f, "9-gate-system-installed", "QY-0107"));
     }
 

@@ -65,7 +65,7 @@ class HistoryTest {
         return out;
     }
 
-    static final History.Periods WEEKS = (kind, day) -> PackHistory.containing(kind, day, TestPacks.bundled().ledger());
+    static final History.Periods WEEKS = (kind, day) -> org.lantian.pack.Periods.containing(kind, day, TestPacks.bundled().ledger());
 
     @Test
     void aWeeklyTypeNeedsItsWeekUpToTheDayAndTheWeeksOfTheDaysItTouches() {
@@ -78,17 +78,6 @@ class HistoryTest {
         List<History.Window> touched = History.windows(Map.of("RoadCleaning", "week"), WEEKS, monday,
                 Map.of("RoadCleaning", List.of(LocalDate.of(2022, 7, 2), LocalDate.of(2022, 7, 9))));
         assertEquals(List.of(new History.Window("RoadCleaning", LocalDate.of(2022, 6, 27), monday)), touched);
-    }
-
-    @Test
-    void theStandInPeriodsFollowTheCalendar() {
-        var ledger = TestPacks.bundled().ledger();
-        assertEquals(new Period(LocalDate.of(2022, 12, 26), LocalDate.of(2023, 1, 1), null, null),
-                PackHistory.containing("week", LocalDate.of(2023, 1, 1), ledger));
-        assertEquals(LocalDate.of(2022, 10, 1), PackHistory.containing("quarter", LocalDate.of(2022, 12, 31), ledger).from());
-        assertEquals(LocalDate.of(2022, 12, 31), PackHistory.containing("quarter", LocalDate.of(2022, 12, 31), ledger).to());
-        assertEquals(LocalDate.of(2022, 2, 28), PackHistory.containing("month", LocalDate.of(2022, 2, 1), ledger).to());
-        assertEquals(LocalDate.of(2022, 9, 30), PackHistory.containing("ozoneSeason", LocalDate.of(2022, 6, 1), ledger).to());
     }
 
     @Test

@@ -69,9 +69,9 @@ class PackTestCasesTest {
     void aWrongExpectationIsReportedAsAFailure() throws Exception {
         PackTests.CaseResult r = runCase(tests, """
                 { "asOf": "2022-06-30",
-                  "facts": [ { "type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "sweeps": 1 } ],
-                  "expect": [ { "measure": 13, "subject": "R-1", "rule": "13-daily-sweeps", "status": "PASS" },
-                              { "measure": 14, "subject": "R-1", "status": "FAIL" } ],
+                  "facts": [ { "type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "date": "2022-06-30", "sweeps": 1 } ],
+                  "expect": [ { "measure": 13, "subject": "R-1/2022-06-30", "rule": "13-daily-sweeps", "status": "PASS" },
+                              { "measure": 14, "subject": "R-1/2022-06-30", "status": "FAIL" } ],
                   "ignore": [ "13-daily-upkeep-shifts", "13-daily-wash", "13-mechanised-sweeping-rate" ] }
                 """);
         assertFalse(r.passed());

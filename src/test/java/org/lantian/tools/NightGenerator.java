@@ -136,7 +136,9 @@ public final class NightGenerator {
         Map<Class<?>, Integer> gathered = new LinkedHashMap<>();
         for (Class<? extends Fact> t : new java.util.LinkedHashSet<>(fill)) {
             Fact probe = made.containsKey(t) ? made.get(t).apply(1) : generic(t, 1);
-            if (!java.util.Objects.equals(probe.partitionKey(), probe.subject())) gathered.put(t, 0);
+            // a subject's events of a day ("R-001/2022-06-30" of road R-001) are per-subject data, not gathered
+            boolean dayOfOne = probe.day() != null && probe.subject().startsWith(probe.partitionKey() + "/");
+            if (!java.util.Objects.equals(probe.partitionKey(), probe.subject()) && !dayOfOne) gathered.put(t, 0);
         }
         int serial = 0;
         while (written < budget && !fill.isEmpty()) {

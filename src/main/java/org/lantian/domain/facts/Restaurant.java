@@ -1,7 +1,6 @@
 package org.lantian.domain.facts;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Ratio;
@@ -31,31 +30,21 @@ public record Restaurant(
         return id;
     }
 
-    /**
-     * The calendar quarters of the as-of year that ended before the as-of date and during all of which
-     * the restaurant was open (a quarter it opened in, or after, is excepted), as "2022Q1".
-     */
-    public List<String> quartersDue(LocalDate asOf) {
-        List<String> due = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            LocalDate start = LocalDate.of(asOf.getYear(), 3 * q - 2, 1);
-            LocalDate end = start.plusMonths(3).minusDays(1);
-            if (!end.isBefore(asOf)) break;
-            if (openedOn == null || !openedOn.isAfter(start)) due.add(asOf.getYear() + "Q" + q);
-        }
-        return due;
+    /** True when the restaurant was open on the day (its opening day unknown counts as open). */
+    public boolean openOn(LocalDate day) {
+        return openedOn == null || !openedOn.isAfter(day);
     }
 
-    /** Of the quarters due, those with fewer than {@code perQuarter} recorded cleanings; null when cleanings were not reported. */
-    public List<String> quartersShortOfCleaning(LocalDate asOf, int perQuarter) {
-        if (cleanings == null) return null;
-        List<String> short_ = new ArrayList<>();
-        for (String quarter : quartersDue(asOf)) {
-            long done = cleanings.stream()
-                    .filter(d -> (d.getYear() + "Q" + ((d.getMonthValue() - 1) / 3 + 1)).equals(quarter))
-                    .count();
-            if (done < perQuarter) short_.add(quarter);
-        }
-        return short_;
+    /**
+     * The distinct days from {@code from} to {@code to} on which the purifier was cleaned, by the log book
+     * read at inspection and the cleanings reported as they happened (a day in both counts once); null when
+     * neither was reported.
+     */
+    public Integer cleaningDaysIn(LocalDate from, LocalDate to, java.util.Collection<LocalDate> reported) {
+        if (cleanings == null && (reported == null || reported.isEmpty())) return null;
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        if (cleanings != null) days.addAll(cleanings);
+        if (reported != null) days.addAll(reported);
+        return (int) days.stream().filter(d -> d != null && !d.isBefore(from) && !d.isAfter(to)).count();
     }
 }
