@@ -34,6 +34,7 @@ import org.lantian.domain.Message;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
+import org.lantian.input.FactReader;
 import org.lantian.pack.Measure;
 
 /**
@@ -118,7 +119,7 @@ public final class BatchRun {
         for (Path f : files) inputBytes += Files.size(f);
         int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
-        reader = new InputReader(files, o.names());
+        reader = new InputReader(files, new FactReader(pack.ledger()), o.names());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
         long duplicates;

@@ -30,9 +30,9 @@ public final class Bench {
     private Bench() {
     }
 
-    public static Phase parseOnly(List<Path> files) throws IOException {
+    public static Phase parseOnly(List<Path> files, org.lantian.pack.Ledger ledger) throws IOException {
         return measure(() -> {
-            InputReader reader = new InputReader(InputReader.expand(files));
+            InputReader reader = new InputReader(InputReader.expand(files), new org.lantian.input.FactReader(ledger));
             reader.read(new InputReader.Sink() {
                 @Override
                 public void fact(Fact fact, String json, Origin origin) {

@@ -66,13 +66,13 @@ final class BenchCommand implements Callable<Integer> {
             // Warm-up on a small night of its own, so that neither measured phase pays for the JIT.
             Path warm = dir.resolve("warm-up.jsonl");
             new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(warm);
-            Bench.parseOnly(List.of(warm));
+            Bench.parseOnly(List.of(warm), compiled.ledger());
             Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
             Files.delete(warm);
             BatchRun.deleteTree(dir.resolve("warm-up"));
             // Parse-only runs before and after each batch and the fastest runs count: on a shared machine a busy
             // moment slows any run down, never speeds it up, so the fastest is the closest to the truth.
-            Bench.Phase parse = Bench.parseOnly(List.of(night));
+            Bench.Phase parse = Bench.parseOnly(List.of(night), compiled.ledger());
             line("parse-only", parse);
             Bench.Phase batch = null;
             for (int i = 0; i < Math.max(1, repeat); i++) {
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
                         Progress.NONE));
                 line("full batch", b);
                 if (batch == null || b.perSecond() > batch.perSecond()) batch = b;
-                Bench.Phase again = Bench.parseOnly(List.of(night));
+                Bench.Phase again = Bench.parseOnly(List.of(night), compiled.ledger());
                 line("parse-only", again);
                 if (again.perSecond() > parse.perSecond()) parse = again;
             }

@@ -137,7 +137,7 @@ final class LoadTestCommand implements Callable<Integer> {
         try (Store store = DbOption.open(db != null ? db : "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath())) {
             String bearer = store.tokens().create(Role.INSPECTOR, "INS-07", null).token();
             var service = new org.lantian.service.EvaluationService(compiled);
-            var reader = new org.lantian.input.FactReader();
+            var reader = service.reader();
             var threads = ManagementFactory.getThreadMXBean();
             String[] names = {"parse + validate", "content hash", "evaluate (Drools)", "findings JSON", "token look-up", "store + commit"};
             long[] wall = new long[names.length];
@@ -149,7 +149,7 @@ final class LoadTestCommand implements Callable<Integer> {
                 long[] c = new long[names.length + 1];
                 w[0] = System.nanoTime();
                 c[0] = threads.getCurrentThreadCpuTime();
-                JsonNode doc = Json.MAPPER.readTree(body);
+                JsonNode doc = org.lantian.input.StrictJson.parse(body);
                 var submission = reader.readSubmission(doc);
                 w[1] = System.nanoTime(); c[1] = threads.getCurrentThreadCpuTime();
                 String hash = org.lantian.store.Submissions.contentHash(doc);

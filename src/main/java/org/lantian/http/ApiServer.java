@@ -33,6 +33,7 @@ import org.lantian.engine.RuleInfo;
 import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
 import org.lantian.pack.Ledger;
 import org.lantian.pack.Measure;
 import org.lantian.pack.PackException;
@@ -81,7 +82,6 @@ public final class ApiServer implements AutoCloseable {
     private final Store store;
     private final Path packDir;
     private final AtomicReference<EvaluationService> service;
-    private final FactReader reader = new FactReader();
     /**
      * Evaluations at once: one a core. Posts that wait for the database (PostgreSQL's commit) pile up on
      * the request threads; evaluated all at once they slowed each other down (a third of the CPU went to
@@ -198,7 +198,7 @@ public final class ApiServer implements AutoCloseable {
         JsonNode document = readBody(ctx);
         Submission submission;
         try {
-            submission = reader.readSubmission(document);
+            submission = service.get().reader().readSubmission(document);
         } catch (InvalidInputException e) {
             throw invalid(e.problems());
         }
@@ -218,7 +218,12 @@ public final class ApiServer implements AutoCloseable {
         String hash = Submissions.contentHash(document);
         // No look-up of the id first: insert() answers a re-post (SAME or CONFLICT) from the stored row when
         // the id is taken, so a new post, the common case, costs one round trip instead of two.
-        LocalDate asOf = asOf(ctx, submission);
+        LocalDate asOf;
+        try {
+            asOf = asOf(ctx, submission, service.get().reader());
+        } catch (InvalidInputException e) {
+            throw invalid(e.problems());
+        }
         EvaluationService evaluation = service.get();
         CheckReport report;
         String reportJson;
@@ -244,11 +249,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The as-of date: ?asOf=, else the day the inspector submitted (in the ledger's zone), else today there. */
-    private static LocalDate asOf(Context ctx, Submission s) {
+    private static LocalDate asOf(Context ctx, Submission s, FactReader reader) throws InvalidInputException {
         String given = ctx.queryParam("asOf");
-        if (given != null) return date("asOf", given);
-        if (s.submittedAt() != null) return s.submittedAt().atZoneSameInstant(Store.ZONE).toLocalDate();
-        return LocalDate.now(Store.ZONE);
+        if (given != null) return reader.asOf(given, "asOf");
+        if (s.submittedAt() != null) return reader.asOf(s.submittedAt().atZoneSameInstant(Store.ZONE).toLocalDate(), "/submittedAt");
+        return reader.asOf(LocalDate.now(Store.ZONE), "asOf");
     }
 
     private void getSubmission(Context ctx) throws SQLException {
@@ -372,15 +377,9 @@ public final class ApiServer implements AutoCloseable {
         }
         if (body.length > MAX_BODY) throw tooLarge();
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) throw invalid(List.of(new Problem("", "submission", "a JSON object", "an empty body")));
-            return node;
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw invalid(List.of(new Problem("", "submission", "valid JSON",
-                    e.getOriginalMessage() + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return StrictJson.parse(body);
+        } catch (InvalidInputException e) {
+            throw invalid(e.problems());
         }
     }
 

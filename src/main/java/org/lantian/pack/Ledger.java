@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The pack's ledger file: every measure with its targets. Rules see it as the global {@code ledger}
  * and read targets by measure and name, e.g. {@code ledger.num(13, "mechanisedRate")}, so that no
- * target is a literal in DRL.
+ * target is a literal in DRL. {@code dates} is the window every submitted date must lie in (facts,
+ * {@code submittedAt}, the as-of date): input validation refuses a year of -999999999 before any rule sees it.
  */
 public record Ledger(
         String pack,
@@ -18,7 +19,8 @@ public record Ledger(
         List<String> towns,
         Map<String, Period> periods,
         List<Category> categories,
-        List<Measure> measures) {
+        List<Measure> measures,
+        Period dates) {
 
     public Measure measure(int number) {
         for (Measure m : measures) if (m.number() == number) return m;

@@ -20,19 +20,26 @@ import org.lantian.input.InvalidInputException;
 /** The one evaluation path the CLI, the HTTP API and the batch share: parse → validate → evaluate → report. */
 public final class EvaluationService {
     private final CompiledPack pack;
-    private final FactReader reader = new FactReader();
+    private final FactReader reader;
 
     public EvaluationService(CompiledPack pack) {
         this.pack = pack;
+        this.reader = new FactReader(pack.ledger());
+    }
+
+    /** The pack's validation step: what check, serve and batch read input with. */
+    public FactReader reader() {
+        return reader;
     }
 
     public CompiledPack pack() {
         return pack;
     }
 
-    /** Validates a submission document and evaluates it. */
+    /** Validates a submission document and the as-of date, and evaluates it. */
     public CheckReport check(JsonNode document, LocalDate asOf) throws InvalidInputException {
-        return check(reader.readSubmission(document), asOf);
+        Submission submission = reader.readSubmission(document);
+        return check(submission, reader.asOf(asOf, "asOf"));
     }
 
     public CheckReport check(Submission submission, LocalDate asOf) {

@@ -70,7 +70,7 @@ public final class PackTests {
             return new CaseResult(name, description, List.of("asOf: expected a date YYYY-MM-DD"), List.of());
         }
         List<Problem> problems = new ArrayList<>();
-        List<Fact> facts = new FactReader().readFacts(doc.path("facts"), "/facts", problems);
+        List<Fact> facts = new FactReader(pack.ledger()).readFacts(doc.path("facts"), "/facts", problems);
         problems.forEach(p -> failures.add("invalid fact: " + p.describe()));
         List<Expectation> expected = new ArrayList<>();
         for (JsonNode e : doc.path("expect")) {

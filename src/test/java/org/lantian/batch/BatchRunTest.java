@@ -146,7 +146,7 @@ class BatchRunTest {
         assertEquals(7, report.rejects());
         // The same problem text as check gives for the same fact.
         List<Problem> problems = new ArrayList<>();
-        new FactReader().readFact(Json.MAPPER.readTree("{\"type\":\"RoadCleaning\",\"road\":\"R-003\",\"areaM2\":-5}"), "", "line 2", problems);
+        new FactReader(org.lantian.TestPacks.bundled().ledger()).readFact(Json.MAPPER.readTree("{\"type\":\"RoadCleaning\",\"road\":\"R-003\",\"areaM2\":-5}"), "", "line 2", problems);
         assertEquals(problems.get(0).describe(), rejects.get(0).get("reasons").get(0).asText());
         assertEquals(2, rejects.get(0).get("line").asInt());
         assertEquals(file.toString(), rejects.get(0).get("file").asText());
