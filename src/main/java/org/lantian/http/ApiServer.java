@@ -28,6 +28,7 @@ import org.lantian.Json;
 import org.lantian.domain.Status;
 import org.lantian.domain.Submission;
 import org.lantian.engine.CompiledPack;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.PackCompiler;
 import org.lantian.engine.RuleInfo;
 import org.lantian.input.FactReader;
@@ -114,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(BASE + "/ledger/{n}", this::measure);
             config.routes.post(BASE + "/admin/reload", this::reload);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), e.extra));
+            // A rule that throws on this input, or an evaluation out of time: the input's matter, not the server's.
+            config.routes.exception(EvaluationFailedException.class, (e, ctx) -> error(ctx, 422,
+                    "the submission could not be evaluated: " + e.getMessage(), e.rule() == null ? Map.of() : Map.of("rule", e.rule())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), Map.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

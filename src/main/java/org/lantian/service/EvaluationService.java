@@ -1,6 +1,7 @@
 package org.lantian.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,12 +14,16 @@ import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 import org.lantian.domain.Submission;
 import org.lantian.engine.CompiledPack;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 
 /** The one evaluation path the CLI, the HTTP API and the batch share: parse → validate → evaluate → report. */
 public final class EvaluationService {
+    /** Longest one submission's evaluation may take (a few ms is usual): the server stays responsive whatever is posted. */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+
     private final CompiledPack pack;
     private final FactReader reader;
 
@@ -42,8 +47,13 @@ public final class EvaluationService {
         return check(submission, reader.asOf(asOf, "asOf"));
     }
 
+    /**
+     * Evaluates a validated submission within {@link #TIME_LIMIT}.
+     *
+     * @throws EvaluationFailedException when a rule throws on this input or the evaluation runs out of time
+     */
     public CheckReport check(Submission submission, LocalDate asOf) {
-        return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf));
+        return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf, fact -> null, TIME_LIMIT));
     }
 
     /** Evaluates bare facts (test cases, the batch). */

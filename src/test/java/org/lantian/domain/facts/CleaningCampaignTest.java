@@ -34,4 +34,13 @@ class CleaningCampaignTest {
         assertEquals(List.of("2022-W01"), CleaningCampaign.weeksShort(campaigns, LocalDate.parse("2022-01-10"), 1));
         assertEquals(List.of("2021-W52", "2022-W01"), CleaningCampaign.weeksShort(campaigns, LocalDate.parse("2022-01-10"), 2));
     }
+
+    @Test
+    void theWorkDoesNotGrowWithADatesDistance() {
+        // Issue 16: a campaign of -999999999-01-01 listed every week since then (6.6 GB of heap).
+        List<CleaningCampaign> campaigns = List.of(on("2022-06-28"), new CleaningCampaign(LocalDate.MIN, "北街街道", List.of()));
+        assertEquals(CleaningCampaign.MAX_WEEKS, CleaningCampaign.weeksJudged(campaigns, LocalDate.parse("2022-07-04")).size());
+        assertEquals(CleaningCampaign.MAX_WEEKS - 1, CleaningCampaign.weeksShort(campaigns, LocalDate.parse("2022-07-04"), 1).size());
+        assertEquals(CleaningCampaign.MAX_WEEKS, CleaningCampaign.weeksJudged(List.of(on("2022-06-28")), LocalDate.of(9999, 12, 31)).size());
+    }
 }
