@@ -104,6 +104,8 @@ final class BatchCommand implements Callable<Integer> {
         try (Progress progress = System.console() != null
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(files)) : Progress.NONE) {
             result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress, names)).run();
+        } catch (BatchRun.OutputRefused e) {
+            throw new Main.UserError(e.getMessage());
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);
         }
@@ -119,7 +121,9 @@ final class BatchCommand implements Callable<Integer> {
             store.submissions().forEachPostedOn(day, s -> {
                 try {
                     // A line break in valid JSON can only be whitespace between tokens: one line per document.
-                    w.write(s.document().replace('\r', ' ').replace('\n', ' '));
+                    // A half surrogate pair stored before validation refused them is written escaped, so that
+                    // the line is still text and FactReader rejects it with its pointer instead of the export failing.
+                    w.write(escapeLoneSurrogates(s.document().replace('\r', ' ').replace('\n', ' ')));
                     w.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -130,6 +134,22 @@ final class BatchCommand implements Callable<Integer> {
         } catch (SQLException e) {
             throw new Main.UserError("cannot read the store at " + store.describe() + ": " + e.getMessage());
         }
+    }
+
+    static String escapeLoneSurrogates(String json) {
+        if (!org.lantian.input.StrictJson.hasLoneSurrogate(json)) return json;
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String summary(NightReport r, BatchRun.Result result) {

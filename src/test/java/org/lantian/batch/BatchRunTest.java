@@ -174,10 +174,14 @@ class BatchRunTest {
         Path two = tmp.resolve("two");
         batch(one, 1, night);
         batch(two, 2, night);
-        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json", "report.html")) {
+        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json", "report.html", "report.xlsx")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(two.resolve(name)), name);
         }
-        assertFalse(Files.exists(one.resolve(BatchRun.WORK)), "the work folder is removed");
+        assertFalse(Files.exists(BatchRun.beside(one.toAbsolutePath(), BatchRun.WORK)), "the work folder is removed");
+        try (var files = Files.list(one)) {
+            assertEquals(List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.json", "report.xlsx"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "the output folder holds the night's files only");
+        }
         // A night this small is one partition: its findings sorted by measure, rule and subject, then the
         // registers' NO_DATA findings, sorted the same way.
         List<JsonNode> findings = lines(one.resolve("findings.jsonl"));

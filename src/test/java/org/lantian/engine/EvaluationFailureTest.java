@@ -19,11 +19,54 @@ class EvaluationFailureTest {
     static final LocalDate AS_OF = LocalDate.of(2022, 6, 30);
 
     private static CompiledPack bad;
+    private static Path badDir;
 
-    /** Compiled once for the test class (compiling takes seconds). */
-    static synchronized CompiledPack packWithBadRules() throws Exception {
-        if (bad == null) bad = packWithBadRules(Files.createTempDirectory("lantian-bad-pack"));
+    /** Compiled once for the test run (compiling takes seconds). */
+    public static synchronized CompiledPack packWithBadRules() throws Exception {
+        if (bad == null) {
+            badDir = Files.createTempDirectory("lantian-bad-pack");
+            bad = packWithBadRules(badDir);
+        }
         return bad;
+    }
+
+    public static synchronized Path badPackDir() throws Exception {
+        packWithBadRules();
+        return badDir;
+    }
+
+    static final String BOOM = "{\"submission\":\"S-B\",\"inspector\":\"INS-07\",\"facts\":["
+            + "{\"type\":\"Restaurant\",\"id\":\"CY-1\",\"seats\":10},{\"type\":\"Restaurant\",\"id\":\"CY-BOOM\"}]}";
+
+    @Test
+    void checkExits2NamingTheRule(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("boom.json"), BOOM);
+        var run = org.lantian.cli.Lantian.lantian("check", file.toString(), "--as-of", "2022-06-30", "--rules", badPackDir().toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("rule 33-throws-on-boom failed on CY-BOOM"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void theBatchRejectsTheRecordARuleFailsOnAndEvaluatesTheRest(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path night = Files.writeString(tmp.resolve("night.jsonl"), """
+                {"type":"Restaurant","submission":"S-1","id":"CY-1","seats":10}
+                {"type":"Restaurant","submission":"S-1","id":"CY-BOOM"}
+                {"type":"Restaurant","submission":"S-2","id":"CY-2","seats":10}
+                """);
+        Path out = tmp.resolve("out");
+        var result = new org.lantian.batch.BatchRun(new org.lantian.batch.BatchRun.Options(List.of(night), AS_OF, out,
+                packWithBadRules(), org.lantian.batch.Registers.load(badPackDir(), packWithBadRules().ledger()), 1,
+                org.lantian.batch.Progress.NONE)).run();
+        assertEquals(1, result.report().rejects());
+        assertEquals(2, result.report().factsEvaluated());
+        var reject = org.lantian.Json.MAPPER.readTree(Files.readString(out.resolve("rejects.jsonl")));
+        assertEquals(2, reject.get("line").asInt());
+        assertEquals("S-1", reject.get("submission").asText());
+        assertTrue(reject.get("reasons").get(0).asText().contains("rule 33-throws-on-boom failed on CY-BOOM"), reject.toString());
+        String findings = Files.readString(out.resolve("findings.jsonl"));
+        assertTrue(findings.contains("\"subject\":\"CY-1\"") && findings.contains("\"subject\":\"CY-2\""));
+        assertTrue(!findings.contains("CY-BOOM"));
     }
 
     /** The bundled pack plus one rule that throws on restaurant CY-BOOM and one that loops while CY-SLOW is there. */
