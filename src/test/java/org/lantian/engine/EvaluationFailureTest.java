@@ -15,7 +15,7 @@ import org.lantian.domain.Fact;
 import org.lantian.pack.RulePack;
 
 /** A rule that throws fails the evaluation with its name and facts; an evaluation out of time is stopped. */
-class EvaluationFailureTest {
+public class EvaluationFailureTest {
     static final LocalDate AS_OF = LocalDate.of(2022, 6, 30);
 
     private static CompiledPack bad;
