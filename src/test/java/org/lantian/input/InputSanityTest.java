@@ -164,4 +164,25 @@ class InputSanityTest {
         assertEquals(json, StrictJson.parse(json).toString());
         reader.readSubmission(json.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void checkRefusesAFarDateAndAFarAsOfWithExit2AndNoStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("far.json"),
+                submission("{\"type\":\"CleaningCampaign\",\"date\":\"-999999999-01-01\",\"town\":\"北街街道\"}"));
+        var run = org.lantian.cli.Lantian.lantian("check", file.toString(), "--as-of", "2022-06-30");
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("/facts/0/date"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        java.nio.file.Path ok = java.nio.file.Files.writeString(tmp.resolve("ok.json"),
+                submission("{\"type\":\"Restaurant\",\"id\":\"CY-1\"}"));
+        var far = org.lantian.cli.Lantian.lantian("check", ok.toString(), "--as-of", "9999-12-31");
+        assertEquals(2, far.code(), far.err());
+        assertTrue(far.err().contains("asOf: expected a date from 2000-01-01 to 2099-12-31"), far.err());
+        var dup = org.lantian.cli.Lantian.lantian("check", java.nio.file.Files.writeString(tmp.resolve("dup.json"),
+                submission("{\"type\":\"Restaurant\",\"id\":\"CY-1\",\"id\":\"CY-2\"}")).toString(), "--as-of", "2022-06-30");
+        assertEquals(2, dup.code(), dup.err());
+        assertTrue(dup.err().contains("not valid JSON at line 1"), dup.err());
+        assertTrue(dup.err().contains("field \"id\" a second time"), dup.err());
+    }
 }
