@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Context;
@@ -35,8 +35,8 @@ import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
-import org.lantian.input.FactReader;
 import org.lantian.pack.Measure;
+import org.lantian.service.EvaluationService;
 
 /**
  * The nightly batch: reads every record of the night, evaluates the valid facts with the pack and writes
@@ -72,12 +72,12 @@ public final class BatchRun {
         }
     }
 
-    /** {@code names}: how reports and rejects name an input file (as given, unless it stands for something else). */
-    public record Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
-                          int threads, Progress progress, Function<Path, String> names) {
-        public Options(List<Path> inputs, LocalDate asOf, Path out, CompiledPack pack, Registers registers,
+    /** {@code documents}: inputs other than files, read after them (the store's day with {@code batch --db}). */
+    public record Options(List<Path> inputs, List<Documents> documents, LocalDate asOf, Path out, EvaluationService service,
+                          Registers registers, int threads, Progress progress) {
+        public Options(List<Path> inputs, LocalDate asOf, Path out, EvaluationService service, Registers registers,
                        int threads, Progress progress) {
-            this(inputs, asOf, out, pack, registers, threads, progress, Path::toString);
+            this(inputs, List.of(), asOf, out, service, registers, threads, progress);
         }
     }
 
@@ -92,6 +92,7 @@ public final class BatchRun {
     }
 
     private final Options o;
+    private final EvaluationService service;
     private final CompiledPack pack;
     private final ObjectWriter rejectWriter = Json.MAPPER.writerFor(Reject.class);
     private final Map<String, Registers.Entry> registered;
@@ -107,15 +108,22 @@ public final class BatchRun {
 
     public BatchRun(Options options) {
         this.o = options;
-        this.pack = options.pack();
+        this.service = options.service();
+        this.pack = service.pack();
         this.registered = options.registers().bySubject();
     }
 
-    /** How many records a set of inputs probably holds (for the progress bar): about 250 bytes each. */
-    public static long estimateRecords(List<Path> files) throws IOException {
+    /** How many records inputs of this many bytes probably hold (for the progress bar): about 250 bytes each. */
+    public static long estimateRecords(long bytes) {
+        return Math.max(1, bytes / 250);
+    }
+
+    /** The bytes of the files and documents of a night. */
+    public static long bytes(List<Path> files, List<Documents> documents) throws IOException {
         long bytes = 0;
         for (Path f : files) bytes += Files.size(f);
-        return Math.max(1, bytes / 250);
+        for (Documents d : documents) bytes += d.bytes();
+        return bytes;
     }
 
     public Result run() throws IOException {
@@ -124,17 +132,16 @@ public final class BatchRun {
         // A previous night's output inside an input folder is not input.
         List<Path> files = InputReader.expand(o.inputs()).stream()
                 .filter(f -> !f.toAbsolutePath().normalize().startsWith(outDir)).toList();
+        long inputBytes = bytes(files, o.documents());
         Path work = beside(outDir, WORK);
         Path old = beside(outDir, OLD);
         refuseForeignFiles(outDir);
         deleteTree(work);
         deleteTree(old);
         Files.createDirectories(work);
-        long inputBytes = 0;
-        for (Path f : files) inputBytes += Files.size(f);
         int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
 
-        reader = new InputReader(files, new FactReader(pack.ledger()), o.names());
+        reader = new InputReader(service, files, o.documents());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
         long duplicates;
@@ -349,7 +356,7 @@ public final class BatchRun {
             facts.add(i.fact());
             origin.put(i.fact(), i.origin().submission());
         }
-        return pack.evaluate(facts, o.asOf(), origin::get);
+        return service.evaluate(facts, o.asOf(), origin::get);
     }
 
     private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json)
@@ -416,14 +423,15 @@ public final class BatchRun {
     private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers) {
         Map<Integer, Integer> rules = new TreeMap<>();
         for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
-        Set<Integer> expected = new TreeSet<>(rules.keySet());
-        expected.addAll(o.registers().measures());
-        List<Integer> withoutData = new ArrayList<>();
+        IntPredicate hasData = m -> {
+            Scorecard.Tally t = s.measures().get(m);
+            return t != null && t.total() > t.count(Status.NO_DATA);
+        };
+        List<Integer> withoutData = service.measuresWithoutData(o.registers().measures(), hasData);
         List<NightReport.MeasureCard> measures = new ArrayList<>();
         for (Measure m : pack.ledger().measures()) {
             Scorecard.Tally t = s.measures().get(m.number());
-            boolean noData = t == null || t.total() == t.count(Status.NO_DATA);
-            if (noData && expected.contains(m.number())) withoutData.add(m.number());
+            boolean noData = !hasData.test(m.number());
             measures.add(new NightReport.MeasureCard(m.number(), m.category(), m.text(), m.summary(),
                     rules.getOrDefault(m.number(), 0), noData, NightReport.counts(t), t == null ? null : t.rate(),
                     t == null ? 0 : t.failingCount(), t == null ? List.of() : t.failing()));

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
@@ -30,10 +29,12 @@ import org.lantian.input.FactTypes;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
 import org.lantian.input.StrictJson;
+import org.lantian.service.EvaluationService;
 
 /**
- * Streams the records of a night out of its input files and validates each with {@link FactReader}, so a
- * bad record is rejected with the same messages as {@code check} while the records around it are kept.
+ * Streams the records of a night out of its input files (and {@link Documents} such as the store's day) and
+ * validates each through {@link EvaluationService}, so a bad record is rejected with the same messages as
+ * {@code check} while the records around it are kept.
  *
  * <ul>
  *   <li>{@code *.json}: one submission object (or an array of them, or a bare fact);</li>
@@ -60,9 +61,10 @@ public final class InputReader {
     private record Seen(long hash, String file, long line) {
     }
 
-    private final FactReader facts;
+    private final EvaluationService service;
     private final List<Path> files;
-    private final List<String> names;
+    private final List<Documents> documents;
+    private final List<String> names = new ArrayList<>();
     private final Map<String, Seen> submissions = new HashMap<>();
     private final MessageDigest sha = sha256();
     private final MessageDigest contentSha = sha256();
@@ -74,15 +76,18 @@ public final class InputReader {
     private int fileIndex;
     private String fileName;
 
-    public InputReader(List<Path> files, FactReader facts) {
-        this(files, facts, Path::toString);
+    /** Reads files, each validated through the service (the one validation step). */
+    public InputReader(EvaluationService service, List<Path> files) {
+        this(service, files, List.of());
     }
 
-    /** Reads files under other names in reports and rejects (a file exported from the store is named by the store). */
-    public InputReader(List<Path> files, FactReader facts, Function<Path, String> name) {
-        this.facts = facts;
+    /** Reads files, then documents that come from elsewhere (the store's day). */
+    public InputReader(EvaluationService service, List<Path> files, List<Documents> documents) {
+        this.service = service;
         this.files = files;
-        this.names = files.stream().map(name).toList();
+        this.documents = documents;
+        files.forEach(f -> names.add(f.toString()));
+        documents.forEach(d -> names.add(d.name()));
     }
 
     /** Expands folders (recursively, in name order) to the files they hold; missing paths are an error. */
@@ -136,6 +141,35 @@ public final class InputReader {
             bytes += size;
             inputs.add(new InputFile(fileName, size, HexFormat.of().formatHex(sha.digest())));
         }
+        for (Documents d : documents) {
+            fileName = names.get(fileIndex);
+            sha.reset();
+            long[] line = {0};
+            long[] size = {0};
+            d.forEach(json -> {
+                byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(utf8);
+                sha.update((byte) '\n');
+                size[0] += utf8.length + 1;
+                document(json, ++line[0]);
+            });
+            bytes += size[0];
+            inputs.add(new InputFile(fileName, size[0], HexFormat.of().formatHex(sha.digest())));
+            fileIndex++;
+        }
+    }
+
+    /** One document of a {@link Documents} input, read as a line of a JSON Lines file is. */
+    private void document(String json, long line) throws IOException {
+        JsonNode node;
+        try {
+            node = StrictJson.parse(json);
+        } catch (InvalidInputException e) {
+            records++;
+            sink.reject(new Reject(fileName, line, null, List.of(notJson(e, false))));
+            return;
+        }
+        record(node, json, line);
     }
 
     /** An input file of the night: its name as given, size and SHA-256, so a report says what it was made from. */
@@ -248,11 +282,11 @@ public final class InputReader {
         String submission = null;
         JsonNode id = node.get("submission");
         if (id != null && !id.isNull()) {
-            Problem p = facts.checkId(id, "/submission", label);
+            Problem p = service.reader().checkId(id, "/submission", label);
             if (p == null) submission = id.asText();
             else problems.add(p);
         }
-        Fact fact = facts.readFact(node, "", label, problems);
+        Fact fact = service.validateFact(node, "", label, problems);
         if (!problems.isEmpty() || fact == null) {
             sink.reject(new Reject(fileName, line, submission, describe(problems)));
             return;
@@ -262,7 +296,7 @@ public final class InputReader {
 
     private void submission(JsonNode node, long line) throws IOException {
         try {
-            var read = facts.readSubmission(node);
+            var read = service.validate(node);
             if (!admit(node, read.submission(), line, read.facts().size())) return;
             JsonNode array = node.get("facts");
             for (int i = 0; i < read.facts().size(); i++) {
@@ -283,7 +317,7 @@ public final class InputReader {
             for (int i = 0; i < array.size(); i++) {
                 records++;
                 List<Problem> problems = new ArrayList<>();
-                Fact fact = facts.readFact(array.get(i), "/facts/" + i, "fact " + i, problems);
+                Fact fact = service.validateFact(array.get(i), "/facts/" + i, "fact " + i, problems);
                 if (fact == null || !problems.isEmpty()) sink.reject(new Reject(fileName, line, id, describe(problems)));
                 else sink.fact(fact, array.get(i).toString(), new Origin(fileIndex, line, id, false));
             }

@@ -1,10 +1,7 @@
 package org.lantian.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -12,15 +9,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lantian.batch.BatchRun;
+import org.lantian.batch.Documents;
 import org.lantian.batch.InputReader;
 import org.lantian.batch.NightReport;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
 import org.lantian.batch.TerminalProgress;
-import org.lantian.engine.CompiledPack;
+import org.lantian.service.EvaluationService;
 import org.lantian.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +40,7 @@ final class BatchCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "URL",
-            description = "Instead of INPUT: read the submissions posted on the --as-of day (Asia/Shanghai) from the store "
+            description = "Instead of INPUT: read the submissions posted on the --as-of day (in the ledger's time zone) from the store "
                     + "at this JDBC URL (as serve's --db).")
     String db;
 
@@ -80,31 +77,23 @@ final class BatchCommand implements Callable<Integer> {
             }
             if (files.isEmpty()) throw new Main.UserError("no .json, .jsonl or .csv files in " + inputs);
         }
-        var compiled = pack.compile();
-        var registers = Registers.load(pack.dir(), compiled.ledger());
-        int n = threads.count();
-        if (db == null) return run(inputs, files, Path::toString, date, compiled, registers, n);
-
-        // The day is exported, in id order, into one JSON Lines file that the batch reads like any other;
-        // reports and rejects name the store (line numbers count the day's submissions in id order).
-        Path tmp = Files.createTempDirectory("lantian-batch-");
+        var service = new EvaluationService(pack.compile());
+        var registers = Registers.load(pack.dir(), service.pack().ledger());
+        if (db == null) return run(inputs, files, List.of(), date, service, registers);
         try (Store store = DbOption.openExisting(db)) {
-            Path day = tmp.resolve("store-" + date + ".jsonl");
-            export(store, date, day);
-            String name = store.describe() + " (posted on " + date + ")";
-            return run(List.of(day), List.of(day), f -> name, date, compiled, registers, n);
-        } finally {
-            BatchRun.deleteTree(tmp);
+            return run(List.of(), List.of(), List.of(new StoreDay(store, date)), date, service, registers);
         }
     }
 
-    private int run(List<Path> inputs, List<Path> files, Function<Path, String> names, LocalDate date, CompiledPack compiled,
-                    Registers registers, int n) throws Main.UserError, IOException {
+    private int run(List<Path> inputs, List<Path> files, List<Documents> documents, LocalDate date, EvaluationService service,
+                    Registers registers) throws Main.UserError {
         BatchRun.Result result;
         try (Progress progress = System.console() != null
-                ? new TerminalProgress(System.err, BatchRun.estimateRecords(files)) : Progress.NONE) {
-            result = new BatchRun(new BatchRun.Options(inputs, date, out, compiled, registers, n, progress, names)).run();
-        } catch (BatchRun.OutputRefused e) {
+                ? new TerminalProgress(System.err, BatchRun.estimateRecords(BatchRun.bytes(files, documents)))
+                : Progress.NONE) {
+            result = new BatchRun(new BatchRun.Options(inputs, documents, date, out, service, registers, threads.count(),
+                    progress)).run();
+        } catch (StoreDay.Failed | BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);
@@ -115,41 +104,48 @@ final class BatchCommand implements Callable<Integer> {
         return r.anyFail() ? Main.FAILED : Main.OK;
     }
 
-    /** Writes the submissions posted on a day, one document per line, ordered by id. */
-    static void export(Store store, LocalDate day, Path file) throws Main.UserError, IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            store.submissions().forEachPostedOn(day, s -> {
-                try {
-                    // A line break in valid JSON can only be whitespace between tokens: one line per document.
-                    // A half surrogate pair stored before validation refused them is written escaped, so that
-                    // the line is still text and FactReader rejects it with its pointer instead of the export failing.
-                    w.write(escapeLoneSurrogates(s.document().replace('\r', ' ').replace('\n', ' ')));
-                    w.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (SQLException e) {
-            throw new Main.UserError("cannot read the store at " + store.describe() + ": " + e.getMessage());
+    /**
+     * The submissions posted on a day, read from the store straight into the batch in id order; reports and
+     * rejects name the store (a reject's line counts the day's submissions in id order).
+     */
+    private record StoreDay(Store store, LocalDate day) implements Documents {
+        @Override
+        public String name() {
+            return store.describe() + " (posted on " + day + ")";
         }
-    }
 
-    static String escapeLoneSurrogates(String json) {
-        if (!org.lantian.input.StrictJson.hasLoneSurrogate(json)) return json;
-        StringBuilder out = new StringBuilder(json.length() + 16);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                out.append(c).append(json.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+        @Override
+        public long bytes() throws IOException {
+            try {
+                return store.submissions().bytesPostedOn(day);
+            } catch (SQLException e) {
+                throw new Failed(this, e);
             }
         }
-        return out.toString();
+
+        @Override
+        public void forEach(Documents.Consumer each) throws IOException {
+            try {
+                store.submissions().forEachPostedOn(day, s -> {
+                    try {
+                        each.accept(s.document());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (SQLException e) {
+                throw new Failed(this, e);
+            }
+        }
+
+        /** The store could not be read: a store error (exit 2), not a failed night. */
+        static final class Failed extends IOException {
+            Failed(StoreDay day, SQLException e) {
+                super("cannot read the store at " + day.store().describe() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     static String summary(NightReport r, BatchRun.Result result) {

@@ -17,7 +17,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Submission JSON file, or - for standard input.")
     String file;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date YYYY-MM-DD (default: today in Asia/Shanghai).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date YYYY-MM-DD (default: today in the ledger's time zone).")
     String asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -44,7 +44,8 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var compiled = pack.compile();
         long compiledAt = System.nanoTime();
-        CheckReport report = new EvaluationService(compiled).check(document, date);
+        var service = new EvaluationService(compiled);
+        CheckReport report = service.check(document, date != null ? date : service.today());
         if (timings) {
             output.err().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
                     compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,

@@ -15,7 +15,7 @@ public final class DbOption {
         return open(url);
     }
 
-    static Store open(String url) throws Main.UserError {
+    public static Store open(String url) throws Main.UserError {
         try {
             return Store.open(url);
         } catch (StoreException e) {

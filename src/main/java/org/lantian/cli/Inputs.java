@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
@@ -15,8 +14,6 @@ import org.lantian.input.StrictJson;
 
 /** Reading the command line's inputs, with messages a user can act on. */
 final class Inputs {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private Inputs() {
     }
 
@@ -38,9 +35,9 @@ final class Inputs {
         }
     }
 
-    /** The as-of date: given, or today in China Standard Time. */
+    /** The as-of date given, or null when none is (then the service's today, in the ledger's time zone, applies). */
     static LocalDate asOf(String text) throws Main.UserError {
-        if (text == null) return LocalDate.now(CHINA);
+        if (text == null) return null;
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -8,10 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lantian}: the command line. Exit codes: 0 no FAIL, 1 a FAIL (or a failed pack test), 2 bad input, usage or pack. */
-@Command(name = "lantian", mixinStandardHelpOptions = true, version = "lantian 0.1.0",
+// scope INHERIT: every subcommand answers --help and --version too.
+@Command(name = "lantian", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lantian 0.1.0",
         description = "Checks air-pollution task ledger compliance with Drools rules.",
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
-                TokenCommand.class, BatchCommand.class, GenerateCommand.class, BenchCommand.class, LoadTestCommand.class,
+                TokenCommand.class, BatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
@@ -29,7 +30,12 @@ public final class Main {
 
     /** Runs a command line with its output and errors going to the given writers (tests use this). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new Main(), out, err, args);
+    }
+
+    /** Runs a command line of another top-level command (the development tools') with this one's exit codes and errors. */
+    public static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> INVALID);

@@ -85,6 +85,13 @@ public final class FactReader {
         return readSubmission(StrictJson.parse(json));
     }
 
+    /** Adds a problem when an id is longer than {@link #MAX_ID}. */
+    public static void tooLong(String id, String pointer, String record, String what, List<Problem> problems) {
+        if (id != null && id.length() > MAX_ID) {
+            problems.add(new Problem(pointer, record, what + " of at most " + MAX_ID + " characters", id.length() + " characters"));
+        }
+    }
+
     /** Reads a whole submission; throws with every problem when any is found. */
     public Submission readSubmission(JsonNode root) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.lantian.pack;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -74,5 +75,10 @@ public record Ledger(
     /** True when the day lies inside the named period (both ends inclusive). */
     public boolean inPeriod(String period, LocalDate day) {
         return period(period).contains(day);
+    }
+
+    /** The time zone the ledger's days are counted in ({@code timezone}, an IANA name such as Asia/Shanghai). */
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
     }
 }

@@ -58,6 +58,11 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
                 || ledger.dates().to().isBefore(ledger.dates().from())) {
             errors.add("needs dates: { from: YYYY-MM-DD, to: YYYY-MM-DD }, the window every submitted date must lie in");
         }
+        try {
+            ledger.zone();
+        } catch (RuntimeException e) {
+            errors.add("timezone: expected a time zone such as Asia/Shanghai, found " + ledger.timezone());
+        }
         Set<Integer> seen = new HashSet<>();
         for (Measure m : ledger.measures()) {
             String at = "measure " + m.number() + ": ";

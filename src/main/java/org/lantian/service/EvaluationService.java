@@ -3,12 +3,16 @@ package org.lantian.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
@@ -18,21 +22,29 @@ import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
+import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
 
-/** The one evaluation path the CLI, the HTTP API and the batch share: parse → validate → evaluate → report. */
+/**
+ * The one evaluation path that check, serve, batch, the pack tests and the benchmarks share:
+ * parse → validate → evaluate → report. Nothing else evaluates a pack. It also answers the questions every
+ * shell used to answer on its own: what day it is in the pack's time zone, and which measures had no data.
+ */
 public final class EvaluationService {
     /** Longest one submission's evaluation may take (a few ms is usual): the server stays responsive whatever is posted. */
     public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
 
     private final CompiledPack pack;
+    private final ZoneId zone;
     private final FactReader reader;
 
     public EvaluationService(CompiledPack pack) {
         this.pack = pack;
+        this.zone = pack.ledger().zone();
         this.reader = new FactReader(pack.ledger());
     }
 
-    /** The pack's validation step: what check, serve and batch read input with. */
+    /** The pack's validation step (its dates, towns and measures bound what input may say). */
     public FactReader reader() {
         return reader;
     }
@@ -41,10 +53,66 @@ public final class EvaluationService {
         return pack;
     }
 
+    // --- the pack's calendar -------------------------------------------------------------------------
+
+    /** The time zone the ledger is kept in (ledger.yaml {@code timezone}). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Today in the ledger's time zone: the default as-of date. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    /** The ledger day an instant falls on (the day a submission counts for). */
+    public LocalDate dayOf(OffsetDateTime instant) {
+        return instant.atZoneSameInstant(zone).toLocalDate();
+    }
+
+    /** The as-of date of a submission when none is given: the day it was submitted, else today. */
+    public LocalDate asOf(Submission submission) {
+        return submission.submittedAt() != null ? dayOf(submission.submittedAt()) : today();
+    }
+
+    // --- validation: one contract for every input ----------------------------------------------------
+
+    /** Validates a submission document (the envelope, its id limits and every fact). */
+    public Submission validate(JsonNode document) throws InvalidInputException {
+        return reader.readSubmission(document);
+    }
+
+    /** Parses and validates a submission as posted or read (one JSON document, strictly: see {@link StrictJson}). */
+    public Submission validate(byte[] document) throws InvalidInputException {
+        return reader.readSubmission(document);
+    }
+
+    /** Checks an as-of date against the pack's {@code dates}; {@code pointer} names where it came from ("asOf"). */
+    public LocalDate validateAsOf(LocalDate day, String pointer) throws InvalidInputException {
+        return reader.asOf(day, pointer);
+    }
+
+    /** Parses and checks an as-of date given as text (--as-of, ?asOf=). */
+    public LocalDate validateAsOf(String text, String pointer) throws InvalidInputException {
+        return reader.asOf(text, pointer);
+    }
+
+    /** Validates one bare fact; its problems are added to the list and null returned when it has any. */
+    public Fact validateFact(JsonNode node, String pointer, String label, List<Problem> problems) {
+        return reader.readFact(node, pointer, label, problems);
+    }
+
+    /** Validates an array of facts; bad ones are left out with their problems added to the list. */
+    public List<Fact> validateFacts(JsonNode array, String pointer, List<Problem> problems) {
+        return reader.readFacts(array, pointer, problems);
+    }
+
+    // --- evaluation ----------------------------------------------------------------------------------
+
     /** Validates a submission document and the as-of date, and evaluates it. */
     public CheckReport check(JsonNode document, LocalDate asOf) throws InvalidInputException {
-        Submission submission = reader.readSubmission(document);
-        return check(submission, reader.asOf(asOf, "asOf"));
+        Submission submission = validate(document);
+        return check(submission, validateAsOf(asOf, "asOf"));
     }
 
     /**
@@ -56,9 +124,14 @@ public final class EvaluationService {
         return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf, fact -> null, TIME_LIMIT));
     }
 
-    /** Evaluates bare facts (test cases, the batch). */
+    /** Evaluates facts as of a day: the findings in deterministic order. */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf) {
         return pack.evaluate(facts, asOf);
+    }
+
+    /** Evaluates facts of many submissions (the batch): a finding about a fact names the submission {@code origin} gives. */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
+        return pack.evaluate(facts, asOf, origin);
     }
 
     public CheckReport report(String submission, LocalDate asOf, List<Finding> findings) {
@@ -72,12 +145,24 @@ public final class EvaluationService {
         return summary;
     }
 
-    private List<Integer> measuresWithoutData(List<Finding> findings) {
-        Set<Integer> encoded = new TreeSet<>();
-        for (RuleInfo r : pack.rules()) encoded.add(r.measure());
-        for (Finding f : findings) {
-            if (f.status() != Status.NO_DATA) encoded.remove(f.measure());
-        }
-        return List.copyOf(encoded);
+    // --- measures without data ------------------------------------------------------------------------
+
+    /** The measures of one evaluation without data: see {@link #measuresWithoutData(Set, IntPredicate)}. */
+    public List<Integer> measuresWithoutData(List<Finding> findings) {
+        Set<Integer> judged = new TreeSet<>();
+        for (Finding f : findings) if (f.status() != Status.NO_DATA) judged.add(f.measure());
+        return measuresWithoutData(Set.of(), judged::contains);
+    }
+
+    /**
+     * The one definition of a measure without data: a measure the pack expects data for (it has rules, or
+     * {@code alsoExpected} names it, as the batch's registers do) that has no finding other than NO_DATA.
+     * Never a silent pass: these are listed beside the findings. {@code hasData} says whether a measure has
+     * a finding other than NO_DATA.
+     */
+    public List<Integer> measuresWithoutData(Set<Integer> alsoExpected, IntPredicate hasData) {
+        Set<Integer> expected = new TreeSet<>(alsoExpected);
+        for (RuleInfo r : pack.rules()) expected.add(r.measure());
+        return expected.stream().filter(m -> !hasData.test(m)).toList();
     }
 }

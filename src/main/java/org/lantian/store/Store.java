@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -16,8 +15,6 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Store implements AutoCloseable {
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/lantian";
-    /** The day a submission counts for (the nightly batch's day) is taken in the ledger's time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final HikariDataSource pool;
     private final String url;

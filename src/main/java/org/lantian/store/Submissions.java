@@ -43,9 +43,12 @@ public final class Submissions {
     public record Posted(Outcome outcome, String report) {
     }
 
-    /** A submission evaluated and ready to store. {@code report} is the findings document as JSON text. */
-    public record NewSubmission(String id, String inspector, String contentHash, OffsetDateTime postedAt, LocalDate asOf,
-                                String packHash, String document, String report, List<Finding> findings) {
+    /**
+     * A submission evaluated and ready to store. {@code postedOn} is the ledger day {@code postedAt} falls on (the
+     * night it belongs to); {@code report} is the findings document as JSON text.
+     */
+    public record NewSubmission(String id, String inspector, String contentHash, OffsetDateTime postedAt, LocalDate postedOn,
+                                LocalDate asOf, String packHash, String document, String report, List<Finding> findings) {
     }
 
     /** The content hash and findings document stored under an id, if any: a re-post is answered from here. */
@@ -87,7 +90,7 @@ public final class Submissions {
     }
 
     private static void write(Connection c, NewSubmission n) throws SQLException {
-        LocalDate postedOn = n.postedAt().atZoneSameInstant(Store.ZONE).toLocalDate();
+        LocalDate postedOn = n.postedOn();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO submissions (id, inspector, content_hash, posted_at, "
                 + "posted_on, as_of, pack_hash, document, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, n.id());
@@ -149,6 +152,20 @@ public final class Submissions {
      * Streams every submission posted on a day (in the ledger's time zone), ordered by id, without
      * holding them all in memory: the nightly batch reads the store this way.
      */
+    /** About how many bytes the documents posted on a day take: how the batch sizes its partitions. */
+    public long bytesPostedOn(LocalDate day) throws SQLException {
+        try (Connection c = store.connection();
+             PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(OCTET_LENGTH(document)), 0) FROM submissions WHERE posted_on = ?")) {
+            s.setObject(1, day);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long bytes = r.getLong(1);
+                c.rollback();
+                return bytes;
+            }
+        }
+    }
+
     public void forEachPostedOn(LocalDate day, Consumer<StoredSubmission> action) throws SQLException {
         try (Connection c = store.connection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM submissions WHERE posted_on = ? ORDER BY id")) {

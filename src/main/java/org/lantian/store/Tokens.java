@@ -1,9 +1,12 @@
 package org.lantian.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens. A token is shown once, when created; the store keeps only its SHA-256 (a token is 192
@@ -25,17 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
     /**
      * How long a looked-up token is trusted without asking the database again. Every request looks its
-     * token up, and the look-up was a tenth of a post's time; a revoke through this store takes effect
-     * at once, one by {@code lantian token revoke} (another process) within this time.
+     * token up; a revoke through this store takes effect at once, one by {@code lantian token revoke}
+     * (another process) within this time.
      */
-    public static final long CACHE_NANOS = 5_000_000_000L;
+    public static final Duration CACHE_FOR = Duration.ofSeconds(5);
     private static final int CACHE_MAX = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Store store;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Principal principal, long until) {
-    }
+    /** Live tokens by hash (unknown ones are not cached: a token created meanwhile works at once). */
+    private final Cache<String, Principal> cache = Caffeine.newBuilder()
+            .maximumSize(CACHE_MAX).expireAfterWrite(CACHE_FOR).build();
 
     Tokens(Store store) {
         this.store = store;
@@ -72,7 +72,7 @@ public final class Tokens {
 
     /** Revokes a token by its id; false when no such live token exists. */
     public boolean revoke(String id) throws SQLException {
-        cache.values().removeIf(c -> c.principal().tokenId().equals(id));
+        cache.asMap().values().removeIf(p -> p.tokenId().equals(id));
         try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
             s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
@@ -86,15 +86,10 @@ public final class Tokens {
     /** The principal of a live token, or empty for an unknown or revoked one. */
     public Optional<Principal> lookup(String token) throws SQLException {
         String hash = hash(token);
-        Cached hit = cache.get(hash);
-        if (hit != null && hit.until() - System.nanoTime() > 0) return Optional.of(hit.principal());
+        Principal hit = cache.getIfPresent(hash);
+        if (hit != null) return Optional.of(hit);
         Optional<Principal> found = find(hash);
-        if (found.isPresent()) {
-            if (cache.size() >= CACHE_MAX) cache.clear();
-            cache.put(hash, new Cached(found.get(), System.nanoTime() + CACHE_NANOS));
-        } else {
-            cache.remove(hash);
-        }
+        found.ifPresent(p -> cache.put(hash, p));
         return found;
     }
 

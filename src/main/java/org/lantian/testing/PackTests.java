@@ -17,8 +17,8 @@ import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
-import org.lantian.input.FactReader;
 import org.lantian.input.Problem;
+import org.lantian.service.EvaluationService;
 
 /**
  * Runs a pack's test cases ({@code tests/*.json}: facts in, expected findings out) and checks that
@@ -42,9 +42,11 @@ public final class PackTests {
     }
 
     private final CompiledPack pack;
+    private final EvaluationService service;
 
     public PackTests(CompiledPack pack) {
         this.pack = pack;
+        this.service = new EvaluationService(pack);
     }
 
     public List<CaseResult> runAll() {
@@ -70,7 +72,7 @@ public final class PackTests {
             return new CaseResult(name, description, List.of("asOf: expected a date YYYY-MM-DD"), List.of());
         }
         List<Problem> problems = new ArrayList<>();
-        List<Fact> facts = new FactReader(pack.ledger()).readFacts(doc.path("facts"), "/facts", problems);
+        List<Fact> facts = service.validateFacts(doc.path("facts"), "/facts", problems);
         problems.forEach(p -> failures.add("invalid fact: " + p.describe()));
         List<Expectation> expected = new ArrayList<>();
         for (JsonNode e : doc.path("expect")) {
@@ -83,7 +85,7 @@ public final class PackTests {
         if (expected.isEmpty()) failures.add("no expectations: a test case must expect something");
         if (!failures.isEmpty()) return new CaseResult(name, description, failures, List.of());
 
-        List<Finding> findings = pack.evaluate(facts, asOf);
+        List<Finding> findings = service.evaluate(facts, asOf);
         List<Finding> asserted = new ArrayList<>();
         for (Expectation e : expected) {
             List<Finding> matching = findings.stream()

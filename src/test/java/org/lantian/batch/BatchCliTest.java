@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantian.TestPacks;
+import org.lantian.tools.NightGenerator;
 import org.lantian.cli.Lantian.Run;
 import org.lantian.cli.Main;
 

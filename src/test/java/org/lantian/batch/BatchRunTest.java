@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantian.Json;
 import org.lantian.TestPacks;
+import org.lantian.service.EvaluationService;
+import org.lantian.tools.NightGenerator;
 import org.lantian.input.FactReader;
 import org.lantian.input.Problem;
 
@@ -33,7 +35,7 @@ class BatchRunTest {
     }
 
     static BatchRun.Result batch(Path out, int threads, Path... inputs) throws Exception {
-        return new BatchRun(new BatchRun.Options(List.of(inputs), AS_OF, out, TestPacks.bundled(), registers(), threads,
+        return new BatchRun(new BatchRun.Options(List.of(inputs), AS_OF, out, new EvaluationService(TestPacks.bundled()), registers(), threads,
                 Progress.NONE)).run();
     }
 

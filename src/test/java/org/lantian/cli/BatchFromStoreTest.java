@@ -45,9 +45,11 @@ class BatchFromStoreTest {
 
     /** Stores a document as the API does, evaluated and posted at a given instant. */
     private static void post(Store store, JsonNode doc, String postedAt) throws Exception {
-        CheckReport report = new EvaluationService(TestPacks.bundled()).check(doc, LocalDate.parse(DAY));
+        EvaluationService service = new EvaluationService(TestPacks.bundled());
+        CheckReport report = service.check(doc, LocalDate.parse(DAY));
+        OffsetDateTime at = OffsetDateTime.parse(postedAt);
         var posted = store.submissions().insert(new Submissions.NewSubmission(report.submission(),
-                doc.get("inspector").asText(), Submissions.contentHash(doc), OffsetDateTime.parse(postedAt), report.asOf(),
+                doc.get("inspector").asText(), Submissions.contentHash(doc), at, service.dayOf(at), report.asOf(),
                 TestPacks.bundled().hash(), doc.toString(), Json.MAPPER.writeValueAsString(report), report.findings()));
         assertEquals(Submissions.Outcome.CREATED, posted.outcome());
     }
@@ -154,7 +156,7 @@ class BatchFromStoreTest {
             CheckReport report = new EvaluationService(TestPacks.bundled()).check(good, LocalDate.parse(DAY));
             String document = good.toString().replaceFirst("\"R-", "\"\uD800R-"); // the raw char, as Jackson wrote it
             store.submissions().insert(new Submissions.NewSubmission("S-X", "INS-07", "x".repeat(64),
-                    OffsetDateTime.parse("2022-06-30T10:00:00+08:00"), report.asOf(), TestPacks.bundled().hash(), document,
+                    OffsetDateTime.parse("2022-06-30T10:00:00+08:00"), LocalDate.parse(DAY), report.asOf(), TestPacks.bundled().hash(), document,
                     Json.MAPPER.writeValueAsString(report), report.findings()));
         }
         Path out = tmp.resolve("out");

@@ -56,7 +56,7 @@ public class EvaluationFailureTest {
                 """);
         Path out = tmp.resolve("out");
         var result = new org.lantian.batch.BatchRun(new org.lantian.batch.BatchRun.Options(List.of(night), AS_OF, out,
-                packWithBadRules(), org.lantian.batch.Registers.load(badPackDir(), packWithBadRules().ledger()), 1,
+                new org.lantian.service.EvaluationService(packWithBadRules()), org.lantian.batch.Registers.load(badPackDir(), packWithBadRules().ledger()), 1,
                 org.lantian.batch.Progress.NONE)).run();
         assertEquals(1, result.report().rejects());
         assertEquals(2, result.report().factsEvaluated());

@@ -71,7 +71,7 @@ class CorruptedNightTest {
         Files.write(night, out.toByteArray());
         Path outDir = dir.resolve("out");
         NightReport report = new BatchRun(new BatchRun.Options(List.of(night), ValidationAndEngineFuzzTest.AS_OF, outDir,
-                TestPacks.bundled(), Registers.load(TestPacks.BUNDLED, TestPacks.bundled().ledger()), 2, Progress.NONE))
+                new org.lantian.service.EvaluationService(TestPacks.bundled()), Registers.load(TestPacks.BUNDLED, TestPacks.bundled().ledger()), 2, Progress.NONE))
                 .run().report();
         TreeSet<Long> rejected = new TreeSet<>();
         for (String l : Files.readAllLines(outDir.resolve("rejects.jsonl"))) {

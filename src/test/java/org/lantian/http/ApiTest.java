@@ -122,7 +122,7 @@ class ApiTest {
             assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
             assertEquals(n - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
             List<String> ids = new ArrayList<>();
-            api.store.submissions().forEachPostedOn(java.time.LocalDate.now(org.lantian.store.Store.ZONE), s -> ids.add(s.id()));
+            api.store.submissions().forEachPostedOn(java.time.LocalDate.now(TestPacks.bundled().ledger().zone()), s -> ids.add(s.id()));
             assertEquals(List.of("S-20220630-0001"), ids);
             JsonNode page = api.get(ApiServer.BASE + "/findings?limit=1000", api.token(Role.ADMIN, null)).json();
             assertEquals(roadFindings().size(), page.get("findings").size());
@@ -236,7 +236,7 @@ class ApiTest {
             assertFalse(fails.get("findings").isEmpty());
             fails.get("findings").forEach(f -> assertEquals("13 FAIL R-024",
                     f.get("measure").asInt() + " " + f.get("status").asText() + " " + f.get("subject").asText()));
-            String today = java.time.LocalDate.now(org.lantian.store.Store.ZONE).toString();
+            String today = java.time.LocalDate.now(TestPacks.bundled().ledger().zone()).toString();
             assertEquals(total, api.get(ApiServer.BASE + "/findings?limit=1000&from=" + today + "&to=" + today, admin).json().get("findings").size());
             assertEquals(0, api.get(ApiServer.BASE + "/findings?to=2022-12-31", admin).json().get("findings").size());
             for (String bad : List.of("status=BROKEN", "measure=x", "limit=0", "limit=1001", "offset=-1", "from=2022-13-01")) {

@@ -35,7 +35,7 @@ class ExactFiltersTest {
     private static void post(Store store, String id, List<Finding> findings) throws Exception {
         String report = Json.MAPPER.writeValueAsString(java.util.Map.of("submission", id, "findings", findings));
         store.submissions().insert(new Submissions.NewSubmission(id, "INS-07", "h-" + id, OffsetDateTime.parse("2022-06-30T02:00:00Z"),
-                LocalDate.of(2022, 6, 30), "pack", "{\"submission\":\"" + id + "\"}", report, findings));
+                LocalDate.of(2022, 6, 30), LocalDate.of(2022, 6, 30), "pack", "{\"submission\":\"" + id + "\"}", report, findings));
     }
 
     private static List<String> subjects(Store store, String unit, String subject) throws Exception {

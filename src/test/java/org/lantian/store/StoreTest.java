@@ -41,7 +41,7 @@ class StoreTest {
         EvaluationService service = new EvaluationService(TestPacks.bundled());
         CheckReport report = service.check(doc, LocalDate.of(2022, 6, 30));
         return new Submissions.NewSubmission(report.submission(), doc.get("inspector").asText(), Submissions.contentHash(doc),
-                postedAt, report.asOf(), TestPacks.bundled().hash(), doc.toString(), Json.MAPPER.writeValueAsString(report),
+                postedAt, service.dayOf(postedAt), report.asOf(), TestPacks.bundled().hash(), doc.toString(), Json.MAPPER.writeValueAsString(report),
                 report.findings());
     }
 

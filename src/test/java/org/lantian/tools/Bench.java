@@ -1,4 +1,4 @@
-package org.lantian.batch;
+package org.lantian.tools;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,7 +8,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lantian.batch.BatchRun;
+import org.lantian.batch.InputReader;
+import org.lantian.batch.Origin;
+import org.lantian.batch.Reject;
 import org.lantian.domain.Fact;
+import org.lantian.service.EvaluationService;
 
 /**
  * The batch benchmark: on one generated file, in one process, (a) parse-only — read and bind every record
@@ -30,9 +35,9 @@ public final class Bench {
     private Bench() {
     }
 
-    public static Phase parseOnly(List<Path> files, org.lantian.pack.Ledger ledger) throws IOException {
+    public static Phase parseOnly(EvaluationService service, List<Path> files) throws IOException {
         return measure(() -> {
-            InputReader reader = new InputReader(InputReader.expand(files), new org.lantian.input.FactReader(ledger));
+            InputReader reader = new InputReader(service, InputReader.expand(files));
             reader.read(new InputReader.Sink() {
                 @Override
                 public void fact(Fact fact, String json, Origin origin) {

@@ -1,4 +1,4 @@
-package org.lantian.batch;
+package org.lantian.tools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +32,7 @@ import org.lantian.domain.Range;
 import org.lantian.domain.Ratio;
 import org.lantian.domain.Signed;
 import org.lantian.domain.facts.*;
+import org.lantian.batch.Registers;
 import org.lantian.input.FactTypes;
 
 /**

@@ -1,14 +1,18 @@
-package org.lantian.cli;
+package org.lantian.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lantian.batch.BatchRun;
-import org.lantian.batch.Bench;
-import org.lantian.batch.NightGenerator;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
+import org.lantian.cli.Main;
+import org.lantian.cli.Output;
+import org.lantian.cli.PackOption;
+import org.lantian.cli.ThreadsOption;
+import org.lantian.service.EvaluationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
     long records;
 
     @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2022-06-30", description = "The night's date (default: ${DEFAULT-VALUE}).")
-    String asOf;
+    LocalDate date;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -48,9 +52,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var date = Inputs.asOf(asOf);
-        var compiled = pack.compile();
-        var registers = Registers.load(pack.dir(), compiled.ledger());
+        var service = new EvaluationService(pack.compile());
+        var registers = Registers.load(pack.dir(), service.pack().ledger());
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("lantian-bench") : Files.createDirectories(work);
         try {
@@ -66,21 +69,21 @@ final class BenchCommand implements Callable<Integer> {
             // Warm-up on a small night of its own, so that neither measured phase pays for the JIT.
             Path warm = dir.resolve("warm-up.jsonl");
             new NightGenerator(new NightGenerator.Options(WARM_UP, date, seed + 1, 0.1, 0.001), registers).write(warm);
-            Bench.parseOnly(List.of(warm), compiled.ledger());
-            Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), compiled, registers, n, Progress.NONE));
+            Bench.parseOnly(service, List.of(warm));
+            Bench.batch(new BatchRun.Options(List.of(warm), date, dir.resolve("warm-up"), service, registers, n, Progress.NONE));
             Files.delete(warm);
             BatchRun.deleteTree(dir.resolve("warm-up"));
             // Parse-only runs before and after each batch and the fastest runs count: on a shared machine a busy
             // moment slows any run down, never speeds it up, so the fastest is the closest to the truth.
-            Bench.Phase parse = Bench.parseOnly(List.of(night), compiled.ledger());
+            Bench.Phase parse = Bench.parseOnly(service, List.of(night));
             line("parse-only", parse);
             Bench.Phase batch = null;
             for (int i = 0; i < Math.max(1, repeat); i++) {
-                Bench.Phase b = Bench.batch(new BatchRun.Options(List.of(night), date, dir.resolve("out"), compiled, registers, n,
+                Bench.Phase b = Bench.batch(new BatchRun.Options(List.of(night), date, dir.resolve("out"), service, registers, n,
                         Progress.NONE));
                 line("full batch", b);
                 if (batch == null || b.perSecond() > batch.perSecond()) batch = b;
-                Bench.Phase again = Bench.parseOnly(List.of(night), compiled.ledger());
+                Bench.Phase again = Bench.parseOnly(service, List.of(night));
                 line("parse-only", again);
                 if (again.perSecond() > parse.perSecond()) parse = again;
             }

@@ -1,21 +1,21 @@
-package org.lantian.cli;
+package org.lantian.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,24 +23,43 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.lantian.Json;
+import org.lantian.cli.DbOption;
+import org.lantian.cli.Main;
+import org.lantian.cli.Output;
+import org.lantian.cli.PackOption;
 import org.lantian.engine.CompiledPack;
 import org.lantian.http.ApiServer;
+import org.lantian.service.CheckReport;
+import org.lantian.service.EvaluationService;
 import org.lantian.store.Role;
 import org.lantian.store.Store;
+import org.lantian.store.Submissions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lantian loadtest}: posts single submissions of ~10 facts to a server on loopback and reports
+ * {@code tools/lantian-dev loadtest}: posts single submissions of ~10 facts to a server on loopback and reports
  * throughput and latency percentiles. With {@code --rate} requests are sent on a fixed schedule (open loop)
  * and each latency counts from the moment its request was due, so a stalled server cannot hide its queue;
  * with {@code --rate 0}, {@code --concurrency} clients post back to back (closed loop: the most it takes).
  * By default it starts its own server in this JVM on {@code --db} (a fresh H2 file when absent); with
  * {@code --url} and {@code --token} it drives a running {@code lantian serve} instead.
  */
-@Command(name = "loadtest", description = "Post submissions of ~10 facts at a fixed rate and report throughput, p50 and p99.")
+@Command(name = "loadtest", description = "Post submissions of ~10 facts at a fixed rate and report throughput, p50, p90, p99 (HdrHistogram).")
 final class LoadTestCommand implements Callable<Integer> {
     /** Connections of the open-loop client: enough that requests wait for the server, not for a connection. */
     static final int CONNECTIONS = 48;
@@ -91,8 +110,7 @@ final class LoadTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (url != null && token == null) throw new Main.UserError("--url needs --token (lantian token create --role INSPECTOR --inspector INS-07)");
-        if (url != null && !url.startsWith("http://")) throw new Main.UserError("--url: the load client speaks plain HTTP/1.1 (http://host:port)");
-        if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
+                if (seconds < 1 || warmup < 0 || rate < 0 || concurrency < 1) throw new Main.UserError("--seconds, --warmup, --rate and --concurrency must be positive");
         if (timeline != null && (rate == 0 || stages > 0)) throw new Main.UserError("--timeline needs the open loop (--rate N), not --rate 0 or --stages");
         facts = facts(PackOption.defaultPack().getParent().getParent().resolve("samples").resolve("inspections"));
         factsJson = facts.toString();
@@ -130,15 +148,14 @@ final class LoadTestCommand implements Callable<Integer> {
         }
     }
 
-    /** Each stage of a post, timed alone: parse and validate, hash, evaluate, serialise, token look-up, store. */
+    /** Each stage of a post through the evaluation service, timed alone: validate, hash, evaluate, report JSON, token, store. */
     private int stages() throws Exception {
-        CompiledPack compiled = pack.compile();
+        EvaluationService service = new EvaluationService(pack.compile());
         Path tmp = db == null ? Files.createTempDirectory("lantian-stages") : null;
         try (Store store = DbOption.open(db != null ? db : "jdbc:h2:file:" + tmp.resolve("store").toAbsolutePath())) {
             String bearer = store.tokens().create(Role.INSPECTOR, "INS-07", null).token();
-            var service = new org.lantian.service.EvaluationService(compiled);
-            var reader = service.reader();
             var threads = ManagementFactory.getThreadMXBean();
+            LocalDate asOf = LocalDate.of(2022, 7, 15);
             String[] names = {"parse + validate", "content hash", "evaluate (Drools)", "findings JSON", "token look-up", "store + commit"};
             long[] wall = new long[names.length];
             long[] cpu = new long[names.length];
@@ -150,19 +167,20 @@ final class LoadTestCommand implements Callable<Integer> {
                 w[0] = System.nanoTime();
                 c[0] = threads.getCurrentThreadCpuTime();
                 JsonNode doc = org.lantian.input.StrictJson.parse(body);
-                var submission = reader.readSubmission(doc);
+                var submission = service.validate(doc);
                 w[1] = System.nanoTime(); c[1] = threads.getCurrentThreadCpuTime();
-                String hash = org.lantian.store.Submissions.contentHash(doc);
+                String hash = Submissions.contentHash(doc);
                 w[2] = System.nanoTime(); c[2] = threads.getCurrentThreadCpuTime();
-                var findings = compiled.evaluate(submission.facts(), java.time.LocalDate.of(2022, 7, 15));
+                var findings = service.evaluate(submission.facts(), asOf);
                 w[3] = System.nanoTime(); c[3] = threads.getCurrentThreadCpuTime();
-                var report = service.report(submission.submission(), java.time.LocalDate.of(2022, 7, 15), findings);
+                CheckReport report = service.report(submission.submission(), asOf, findings);
                 String json = Json.MAPPER.writeValueAsString(report);
                 w[4] = System.nanoTime(); c[4] = threads.getCurrentThreadCpuTime();
                 store.tokens().lookup(bearer).orElseThrow();
                 w[5] = System.nanoTime(); c[5] = threads.getCurrentThreadCpuTime();
-                store.submissions().insert(new org.lantian.store.Submissions.NewSubmission(submission.submission(),
-                        submission.inspector(), hash, java.time.OffsetDateTime.now(), report.asOf(), compiled.hash(), body, json, findings));
+                OffsetDateTime now = OffsetDateTime.now();
+                store.submissions().insert(new Submissions.NewSubmission(submission.submission(), submission.inspector(), hash,
+                        now, service.dayOf(now), asOf, service.pack().hash(), body, json, findings));
                 w[6] = System.nanoTime(); c[6] = threads.getCurrentThreadCpuTime();
                 if (i < 0) continue;
                 for (int k = 0; k < names.length; k++) {
@@ -185,21 +203,18 @@ final class LoadTestCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    record Result(int sent, int ok, int errors, Map<Integer, Integer> statuses, double seconds, long[] micros, double cpuMs) {
+    /** What a run measured: latencies in microseconds in an HdrHistogram (3 significant digits). */
+    record Result(int sent, int ok, int errors, Map<Integer, Integer> statuses, double seconds, Histogram micros, double cpuMs) {
         String describe() {
-            long[] sorted = micros.clone();
-            Arrays.sort(sorted);
             return String.format("requests %d, ok %d, errors %d %s; throughput %.1f req/s; latency ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f;"
                             + " CPU of this JVM %.2f ms a request; load average %.2f",
-                    sent, ok, errors, statuses, ok / seconds, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
-                    sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0, cpuMs / Math.max(1, sent),
+                    sent, ok, errors, statuses, ok / seconds, pct(50), pct(90), pct(99),
+                    micros.getTotalCount() == 0 ? 0.0 : micros.getMaxValue() / 1000.0, cpuMs / Math.max(1, sent),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
-        private static double pct(long[] sorted, double p) {
-            if (sorted.length == 0) return 0;
-            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1000.0;
+        private double pct(double p) {
+            return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(p) / 1000.0;
         }
     }
 
@@ -210,9 +225,10 @@ final class LoadTestCommand implements Callable<Integer> {
      */
     private Result drive(URI target, String bearer, int warm, int duration, Path timeline) throws Exception {
         int capacity = Math.max(1, rate > 0 ? rate * duration + 16 : 1);
-        long[] slots = new long[capacity];
+        long[] latencies = new long[capacity];
         long[] dueNanos = new long[capacity];
         int[] codes = new int[capacity];
+        Histogram micros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(TIMEOUT_MILLIS / 1000 * 2), 3);
         AtomicInteger recorded = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -222,90 +238,103 @@ final class LoadTestCommand implements Callable<Integer> {
         long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
         long cpuFrom = 0;
         long millisFrom = 0;
-        long[] micros = slots;
         int sent = 0;
-        if (rate > 0) {
-            // Open loop: this thread queues each request at its due time; CONNECTIONS threads, one keep-alive
-            // connection each, post them. A request that waits in the queue for a free connection counts
-            // that wait, as one the server is slow to answer does.
-            BlockingQueue<Long> due = new LinkedBlockingQueue<>();
-            ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
-            for (int c = 0; c < CONNECTIONS; c++) {
-                senders.submit(() -> {
-                    try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
+        try (CloseableHttpClient client = client(rate > 0 ? CONNECTIONS : concurrency)) {
+            if (rate > 0) {
+                // Open loop: this thread queues each request at its due time; CONNECTIONS threads post them over
+                // the pool's keep-alive connections. A request that waits in the queue for a free sender counts
+                // that wait, as one the server is slow to answer does.
+                BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+                ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+                for (int c = 0; c < CONNECTIONS; c++) {
+                    senders.submit(() -> {
                         for (long dueAt = due.take(); dueAt != Long.MIN_VALUE; dueAt = due.take()) {
-                            int status = post(client);
+                            int status = post(client, target, bearer);
                             if (dueAt < measureFrom) continue;
+                            long latency = (System.nanoTime() - dueAt) / 1000;
+                            micros.recordValue(Math.min(latency, micros.getHighestTrackableValue()));
                             int i = recorded.getAndIncrement();
                             if (i < capacity) {
-                                slots[i] = (System.nanoTime() - dueAt) / 1000;
+                                latencies[i] = latency;
                                 dueNanos[i] = dueAt - measureFrom;
                                 codes[i] = status;
                             }
                             count(status, ok, errors, statuses);
                         }
-                    }
-                    return null;
-                });
-            }
-            long interval = 1_000_000_000L / rate;
-            for (long at = start; at < end; at += interval) {
-                long wait = at - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                if (at >= measureFrom && sent++ == 0) {
-                    cpuFrom = processCpuNanos();
-                    millisFrom = System.currentTimeMillis();
+                        return null;
+                    });
                 }
-                due.add(at);
-            }
-            for (int c = 0; c < CONNECTIONS; c++) due.add(Long.MIN_VALUE);
-            senders.shutdown();
-            if (!senders.awaitTermination(60, TimeUnit.SECONDS)) senders.shutdownNow();
-        } else {
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            List<List<Long>> perClient = new ArrayList<>();
-            AtomicInteger sentCount = new AtomicInteger();
-            for (int c = 0; c < concurrency; c++) {
-                List<Long> mine = new ArrayList<>();
-                perClient.add(mine);
-                clients.submit(() -> {
-                    try (PlainHttpClient client = new PlainHttpClient(target, bearer, TIMEOUT_MILLIS)) {
+                long interval = 1_000_000_000L / rate;
+                for (long at = start; at < end; at += interval) {
+                    long wait = at - System.nanoTime();
+                    if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                    if (at >= measureFrom && sent++ == 0) {
+                        cpuFrom = processCpuNanos();
+                        millisFrom = System.currentTimeMillis();
+                    }
+                    due.add(at);
+                }
+                for (int c = 0; c < CONNECTIONS; c++) due.add(Long.MIN_VALUE);
+                senders.shutdown();
+                if (!senders.awaitTermination(60, TimeUnit.SECONDS)) senders.shutdownNow();
+            } else {
+                ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+                AtomicInteger sentCount = new AtomicInteger();
+                for (int c = 0; c < concurrency; c++) {
+                    clients.submit(() -> {
                         for (long t = System.nanoTime(); t < end; t = System.nanoTime()) {
-                            int status = post(client);
+                            int status = post(client, target, bearer);
                             if (t < measureFrom) continue;
-                            mine.add((System.nanoTime() - t) / 1000);
+                            micros.recordValue(Math.min((System.nanoTime() - t) / 1000, micros.getHighestTrackableValue()));
                             sentCount.incrementAndGet();
                             count(status, ok, errors, statuses);
                         }
-                    }
-                    return null;
-                });
+                        return null;
+                    });
+                }
+                long wait = measureFrom - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                cpuFrom = processCpuNanos();
+                clients.shutdown();
+                clients.awaitTermination(warm + duration + 60L, TimeUnit.SECONDS);
+                sent = sentCount.get();
             }
-            long wait = measureFrom - System.nanoTime();
-            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-            cpuFrom = processCpuNanos();
-            clients.shutdown();
-            clients.awaitTermination(warm + duration + 60L, TimeUnit.SECONDS);
-            sent = sentCount.get();
-            micros = perClient.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
-            recorded.set(micros.length);
         }
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
-        int n = Math.min(recorded.get(), micros.length);
         if (timeline != null) {
+            int n = Math.min(recorded.get(), capacity);
             StringBuilder csv = new StringBuilder("# measured part began at " + java.time.Instant.ofEpochMilli(millisFrom)
                     + " (" + millisFrom + " ms since the epoch)\ndue_ms,latency_ms,status\n");
-            for (int i = 0; i < n; i++) csv.append(String.format("%.1f,%.2f,%d%n", dueNanos[i] / 1e6, micros[i] / 1e3, codes[i]));
+            for (int i = 0; i < n; i++) csv.append(String.format("%.1f,%.2f,%d%n", dueNanos[i] / 1e6, latencies[i] / 1e3, codes[i]));
             Files.writeString(timeline, csv);
         }
-        return new Result(sent, ok.get(), errors.get(), new TreeMap<>(statuses), elapsed,
-                Arrays.copyOf(micros, n), (processCpuNanos() - cpuFrom) / 1e6);
+        return new Result(sent, ok.get(), errors.get(), new TreeMap<>(statuses), elapsed, micros,
+                (processCpuNanos() - cpuFrom) / 1e6);
+    }
+
+    /** Apache HttpClient 5 with a pool of keep-alive connections, one a sender thread. */
+    private static CloseableHttpClient client(int connections) {
+        Timeout timeout = Timeout.ofMilliseconds(TIMEOUT_MILLIS);
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     /** Posts one new submission; -1 when the request failed (refused, reset, timed out). */
-    private int post(PlainHttpClient client) {
+    private int post(CloseableHttpClient client, URI target, String bearer) {
+        HttpPost post = new HttpPost(target);
+        post.setHeader("Authorization", "Bearer " + bearer);
+        post.setEntity(new ByteArrayEntity(body(), ContentType.APPLICATION_JSON));
         try {
-            return client.post(body());
+            return client.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
         } catch (IOException | RuntimeException e) {
             return -1;
         }

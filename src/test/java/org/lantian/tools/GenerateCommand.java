@@ -1,11 +1,14 @@
-package org.lantian.cli;
+package org.lantian.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.lantian.batch.NightGenerator;
 import org.lantian.batch.Registers;
 import org.lantian.pack.RulePack;
+import org.lantian.cli.Main;
+import org.lantian.cli.Output;
+import org.lantian.cli.PackOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
     long records;
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "The night's date YYYY-MM-DD.")
-    String asOf;
+    LocalDate date;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}); the same seed gives the same file.")
     long seed;
@@ -39,7 +42,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var date = Inputs.asOf(asOf);
         if (records < 1) throw new Main.UserError("--records: expected a positive number, found " + records);
         RulePack rules = RulePack.load(pack.dir());
         Registers registers = Registers.load(pack.dir(), rules.ledger());

@@ -1,4 +1,4 @@
-package org.lantian.cli;
+package org.lantian.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,7 @@ class LoadTestCommandTest {
     @Test
     void recordsEveryRequestOfTheMeasuredPartAndNoneOfTheWarmUp() throws Exception {
         Path timeline = tmp.resolve("timeline.csv");
-        Lantian.Run r = Lantian.lantian("loadtest", "--rate", "20", "--warmup", "1", "--seconds", "2", "--timeline", timeline.toString());
+        LantianDev.Run r = LantianDev.run("loadtest", "--rate", "20", "--warmup", "1", "--seconds", "2", "--timeline", timeline.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("requests 40, ok 40, errors 0 {201=40}"), r.out());
 
@@ -35,7 +35,7 @@ class LoadTestCommandTest {
 
     @Test
     void refusesATimelineItWouldNotWrite() {
-        Lantian.Run r = Lantian.lantian("loadtest", "--rate", "0", "--timeline", tmp.resolve("t.csv").toString());
+        LantianDev.Run r = LantianDev.run("loadtest", "--rate", "0", "--timeline", tmp.resolve("t.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--timeline needs the open loop"), r.err());
         assertFalse(Files.exists(tmp.resolve("t.csv")));
