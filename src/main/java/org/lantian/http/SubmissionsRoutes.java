@@ -50,8 +50,10 @@ final class SubmissionsRoutes {
 
     private void post(Context ctx) throws SQLException {
         Principal who = ServerState.principal(ctx);
-        LocalDate givenAsOf = Params.date(ctx, "asOf");
+        // The body is read to its end before anything is refused: answering while the client still sends makes
+        // Jetty close the connection, and a client busy sending a large body sees no answer at all.
         JsonNode document = readBody(ctx);
+        LocalDate givenAsOf = Params.date(ctx, "asOf");
         EvaluationService service = state.service();
         Submission submission;
         try {

@@ -18,7 +18,8 @@ public record Problem(String pointer, String record, String expected, String fou
         return where + ": expected " + expected + (found == null ? "" : ", found " + found);
     }
 
-    private static String clean(String s) {
+    /** The text with every half surrogate pair replaced by U+FFFD, so that it can be written as UTF-8. */
+    public static String clean(String s) {
         if (s == null || !StrictJson.hasLoneSurrogate(s)) return s;
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -87,15 +87,18 @@ class CorruptedNightTest {
         BatchRun.deleteTree(dir);
     }
 
-    /** A submission's first fact as a bare fact line of its own submission id, unless the line is broken already. */
+    /**
+     * A submission's first fact (whatever it became) as a line of its own, an object given its own submission id;
+     * a document that does not parse, or has no facts left, stays as it is (one record, rejected as a whole).
+     */
     private static byte[] bareFact(byte[] submission, String id) {
         try {
             JsonNode doc = StrictJson.parse(submission);
             JsonNode facts = doc.path("facts");
-            if (!facts.isArray() || facts.isEmpty() || !facts.get(0).isObject()) return submission;
-            ObjectNode fact = (ObjectNode) facts.get(0);
-            fact.put("submission", id);
-            return fact.toString().getBytes(StandardCharsets.UTF_8);
+            if (!facts.isArray() || facts.isEmpty()) return submission;
+            JsonNode fact = facts.get(0);
+            if (fact instanceof ObjectNode o) o.put("submission", id);
+            return fact.toString().replace(Hostile.LONE, "\\ud800").getBytes(StandardCharsets.UTF_8);
         } catch (InvalidInputException e) {
             return submission;
         }

@@ -102,7 +102,7 @@ final class Hostile {
         List<JsonNode> containers = new ArrayList<>();
         collect(doc, containers, 0);
         JsonNode target = containers.get(e.where() % containers.size());
-        JsonNode value = VALUES.get(e.what() % VALUES.size());
+        JsonNode value = VALUES.get(e.what() % VALUES.size()).deepCopy(); // VALUES are shared: never edited in place
         switch (e.op()) {
             case 0, 1 -> set(target, e.where(), value); // a field or item becomes a hostile value
             case 2 -> remove(target, e.where()); // a field or item left out
@@ -121,7 +121,7 @@ final class Hostile {
                     o.put("type", FactTypes.names().get(e.what() % FactTypes.names().size()));
                 }
             }
-            case 6 -> set(target, e.where(), nested(e.what() % 990)); // nesting (deeper than the parser allows: bytes op 11)
+            case 6 -> set(target, e.where(), nested(e.what() % 900)); // nesting, at depth <= 50 (deeper than the parser allows: bytes op 11)
             default -> set(target, e.where(), swapped(child(target, e.where()))); // a number as text, text as a number
         }
     }
