@@ -21,8 +21,8 @@ fi
 # default 128 MB of shared buffers the backends soon evict dirty pages to the kernel, which writes them back
 # in a burst once they are 30 s old, and the commits' WAL flushes wait behind it. More buffers keep the
 # pages in the server until a checkpoint writes them in flushed steps; backend_flush_after has the kernel
-# write at once what the backends do evict. That halved the bursts; the rest is the zeroed pages a table
-# grows by. LANTIAN_PG_OPTS adds or overrides settings (e.g. "-c log_min_duration_statement=50").
+# write at once what the backends do evict. LANTIAN_PG_OPTS adds or overrides settings (e.g.
+# "-c log_min_duration_statement=50").
 pg_opts="-c shared_buffers=512MB -c backend_flush_after=256kB ${LANTIAN_PG_OPTS:-}"
 "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data/db" -l "$pg_data/server.log" -w -o \
   "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c max_connections=200 $pg_opts" start >/dev/null \

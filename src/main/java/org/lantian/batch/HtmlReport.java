@@ -3,6 +3,7 @@ package org.lantian.batch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lantian.domain.Evidence;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 
@@ -175,7 +176,7 @@ final class HtmlReport {
                 h.append("<tr><td>").append(esc(f.subject())).append("</td><td>").append(esc(f.rule())).append("</td><td>")
                         .append(esc(show(f.observed()))).append(" / ").append(esc(show(f.target()))).append("</td><td>")
                         .append(esc(f.units() == null ? "" : String.join("、", f.units()))).append("</td><td>")
-                        .append(both(esc(f.message().zh()), esc(f.message().en()))).append("</td><td>")
+                        .append(both(esc(f.message().zh()), esc(f.message().en()))).append(evidence(f)).append("</td><td>")
                         .append(esc(f.submission() == null ? "" : f.submission())).append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
@@ -200,6 +201,28 @@ final class HtmlReport {
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n</section>\n");
+    }
+
+    /** The facts the finding was judged on, folded away until asked for. */
+    private static String evidence(Finding f) {
+        if (f.evidence() == null || f.evidence().isEmpty()) return "";
+        StringBuilder b = new StringBuilder("<details class=\"evidence\"><summary>")
+                .append(both("依据", "Evidence")).append(" (").append(f.evidence().size()).append(")</summary><ul>");
+        for (Evidence e : f.evidence()) {
+            b.append("<li>").append(esc(e.type())).append(' ').append(esc(e.subject()));
+            if (e.day() != null) b.append(' ').append(e.day());
+            if (e.submission() != null) b.append(" · ").append(esc(e.submission()));
+            if (!e.fields().isEmpty()) {
+                b.append(": ");
+                int n = 0;
+                for (Map.Entry<String, Object> x : e.fields().entrySet()) {
+                    if (n++ > 0) b.append(", ");
+                    b.append("<code>").append(esc(x.getKey())).append("</code>=").append(esc(show(x.getValue())));
+                }
+            }
+            b.append("</li>");
+        }
+        return b.append("</ul></details>").toString();
     }
 
     private static String both(String zh, String en) {
@@ -256,6 +279,7 @@ final class HtmlReport {
             tr.dim td{color:#9e9e9e} .tag{color:#ef6c00;font-size:12px}
             svg.bars{max-width:100%;height:auto;font-size:12px;background:#fff;margin:8px 0} svg .small{font-size:10px}
             details{margin:6px 0} summary{cursor:pointer;font-weight:bold;padding:4px 0} .more{color:#555;font-size:13px}
+            .evidence summary{font-weight:normal;color:#555;font-size:13px} .evidence ul{margin:2px 0 2px 18px;padding:0;font-size:13px}
             footer{padding:12px 24px;color:#555;font-size:13px}
             html[lang=zh] .en{display:none} html[lang=en] .zh{display:none}
             """;

@@ -1,8 +1,11 @@
 package org.lantian.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.lantian.Json;
+import org.lantian.domain.Evidence;
 import org.lantian.domain.Finding;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
@@ -26,7 +29,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "Message language of the table: zh or en (default: ${DEFAULT-VALUE}).")
     String lang;
 
-    @Option(names = "--timings", description = "Print how long compiling the pack and evaluating took, on standard error.")
+    @Option(names = "--explain", description = "Under each finding, the facts the rule judged it on and the fields it read (the JSON always has them as \"evidence\").")
+    boolean explain;
+
+    @Option(names = "--timings", description = "Print how long loading (or compiling) the pack and evaluating took, on standard error.")
     boolean timings;
 
     @Mixin
@@ -47,19 +53,23 @@ final class CheckCommand implements Callable<Integer> {
         var service = new EvaluationService(compiled);
         CheckReport report = service.check(document, date != null ? date : service.today());
         if (timings) {
-            output.err().printf("pack %s: %d rules compiled in %d ms; %d findings evaluated in %d ms%n",
+            output.err().printf("pack %s: %d rules ready (from the cache or compiled) in %d ms; %d findings evaluated in %d ms%n",
                     compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,
                     report.findings().size(), (System.nanoTime() - compiledAt) / 1_000_000);
         }
         if (format == Format.json) {
             output.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            output.out().print(table(report, lang));
+            output.out().print(table(report, lang, explain));
         }
         return report.anyFail() ? Main.FAILED : Main.OK;
     }
 
     static String table(CheckReport report, String lang) {
+        return table(report, lang, false);
+    }
+
+    static String table(CheckReport report, String lang, boolean explain) {
         boolean en = "en".equals(lang);
         Table t = en ? new Table("measure", "rule", "subject", "status", "observed", "target", "units", "message")
                 : new Table("措施", "规则", "对象", "状态", "实测", "目标", "责任单位", "说明");
@@ -71,7 +81,17 @@ final class CheckCommand implements Callable<Integer> {
         out.append(en ? "Submission " : "提交 ").append(report.submission())
                 .append(en ? ", as of " : "，评估日期 ").append(report.asOf())
                 .append(en ? ", pack " : "，规则包 ").append(report.pack()).append("\n\n");
-        out.append(t.render()).append('\n');
+        if (explain) {
+            List<String> lines = t.render().lines().toList();
+            out.append(lines.get(0)).append('\n').append(lines.get(1)).append('\n');
+            for (int i = 0; i < report.findings().size(); i++) {
+                out.append(lines.get(i + 2)).append('\n');
+                evidence(out, report.findings().get(i), en);
+            }
+            out.append('\n');
+        } else {
+            out.append(t.render()).append('\n');
+        }
         out.append(report.summary().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("  "))).append('\n');
         if (!report.measuresWithoutData().isEmpty()) {
@@ -80,5 +100,26 @@ final class CheckCommand implements Callable<Integer> {
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /** One indented line per fact of the finding's evidence: type, subject, day, submission, then field=value. */
+    private static void evidence(StringBuilder out, Finding f, boolean en) {
+        List<Evidence> facts = f.evidence() == null ? List.of() : f.evidence();
+        if (facts.isEmpty()) {
+            out.append(en ? "    evidence: none (the rule's match holds no fact)" : "    依据：无（规则匹配中没有事实）").append('\n');
+            return;
+        }
+        for (Evidence e : facts) {
+            out.append(en ? "    evidence: " : "    依据：").append(e.type()).append(' ').append(e.subject());
+            List<String> about = new ArrayList<>();
+            if (e.day() != null) about.add(e.day().toString());
+            if (e.submission() != null) about.add((en ? "submission " : "提交 ") + e.submission());
+            if (!about.isEmpty()) out.append(" (").append(String.join(", ", about)).append(')');
+            if (!e.fields().isEmpty()) {
+                out.append(": ").append(e.fields().entrySet().stream().map(x -> x.getKey() + "=" + (x.getValue() == null ? "—" : Table.text(x.getValue())))
+                        .collect(Collectors.joining(", ")));
+            }
+            out.append('\n');
+        }
     }
 }

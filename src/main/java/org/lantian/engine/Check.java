@@ -3,6 +3,7 @@ package org.lantian.engine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
 import org.lantian.domain.Status;
@@ -16,6 +17,7 @@ import org.lantian.pack.Target;
  */
 public final class Check {
     private final FindingCollector out;
+    private final RuleContext kcontext;
     private final MeasureTexts texts;
     private final Measure measure;
     private final String rule;
@@ -30,9 +32,10 @@ public final class Check {
     private String observedText;
     private String targetText;
 
-    Check(FindingCollector out, MeasureTexts texts, int measure, String rule, String subject, String subjectType, String town,
-          String submission) {
+    Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, int measure, String rule, String subject,
+          String subjectType, String town, String submission) {
         this.out = out;
+        this.kcontext = kcontext;
         this.texts = texts;
         this.measure = texts.measure(measure);
         this.rule = rule;
@@ -102,11 +105,12 @@ public final class Check {
         return this;
     }
 
-    /** Records the finding with its message in Chinese and English. */
+    /** Records the finding with its message in Chinese and English, and the facts of the rule's match as its evidence. */
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                texts.units(measure, town), new Message(fill(zh), fill(en)), texts.deadline(measure), submission));
+                texts.units(measure, town), new Message(fill(zh), fill(en)), texts.deadline(measure), submission,
+                out.evidence(kcontext, submission)));
     }
 
     private Check compare(Number observed, Number target, String unit, boolean atLeast) {

@@ -44,13 +44,17 @@ public final class CompiledPack {
     private final Set<String> globals;
     private final String hash;
     private final MeasureTexts texts;
+    private final PackIndex index;
+    private final EvidenceReader evidence;
 
-    CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash) {
+    CompiledPack(RulePack pack, KieBase base, List<RuleInfo> rules, String hash, PackIndex index) {
         this.pack = pack;
         this.texts = new MeasureTexts(pack.ledger());
         this.base = base;
         this.rules = rules;
         this.hash = hash;
+        this.index = index;
+        this.evidence = new EvidenceReader(index);
         Set<String> names = new TreeSet<>();
         for (KiePackage p : base.getKiePackages()) p.getGlobalVariables().forEach(g -> names.add(g.getName()));
         this.globals = names;
@@ -80,7 +84,7 @@ public final class CompiledPack {
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
                                   Duration limit) {
-        FindingCollector collector = new FindingCollector(texts, asOf, origin);
+        FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin);
         KieSession session = base.newKieSession();
         AtomicBoolean halted = new AtomicBoolean();
         ScheduledFuture<?> timer = limit == null ? null : TIMER.schedule(() -> {
@@ -137,6 +141,10 @@ public final class CompiledPack {
 
     public List<RuleInfo> rulesOf(int measure) {
         return rules.stream().filter(r -> r.measure() == measure).toList();
+    }
+
+    PackIndex index() {
+        return index;
     }
 
     /** A content hash of the ledger file and the DRL files: which rules produced a report. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
+import org.lantian.domain.Evidence;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 
@@ -17,13 +18,15 @@ import org.lantian.domain.Finding;
  */
 public final class FindingCollector {
     private final MeasureTexts texts;
+    private final EvidenceReader evidence;
     private final LocalDate asOf;
     private final Function<Fact, String> origin;
     private final List<Finding> findings = new ArrayList<>();
 
     /** {@code origin} names the submission a fact came from, for findings about that fact. */
-    FindingCollector(MeasureTexts texts, LocalDate asOf, Function<Fact, String> origin) {
+    FindingCollector(MeasureTexts texts, EvidenceReader evidence, LocalDate asOf, Function<Fact, String> origin) {
         this.texts = texts;
+        this.evidence = evidence;
         this.asOf = asOf;
         this.origin = origin;
     }
@@ -31,14 +34,14 @@ public final class FindingCollector {
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
         Rule rule = kcontext.getRule();
-        return new Check(this, texts, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
-                fact.town(), origin.apply(fact));
+        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), fact.subject(),
+                fact.getClass().getSimpleName(), fact.town(), origin.apply(fact));
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         Rule rule = kcontext.getRule();
-        return new Check(this, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null);
+        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null);
     }
 
     public LocalDate asOf() {
@@ -47,6 +50,11 @@ public final class FindingCollector {
 
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** The facts of the rule's current match, as the evidence of a finding from {@code submission}. */
+    List<Evidence> evidence(RuleContext kcontext, String submission) {
+        return evidence.of(kcontext.getRule().getName(), kcontext.getMatch().getObjects(), origin, submission);
     }
 
     void add(Finding finding) {

@@ -84,9 +84,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * A file H2 database is opened with AUTO_SERVER so that {@code lantian token} can reach it while
-     * {@code serve} holds it, and with ANALYZE_AUTO=0: H2 re-analyses a table after every 2000 changed
-     * rows, which under load took 3% of the time, and the plans of these few queries follow from the
-     * indexes anyway. Unless the URL says otherwise.
+     * {@code serve} holds it, and with ANALYZE_AUTO=0: H2 would re-analyse a table after every 2000 changed
+     * rows, and the plans of these few queries follow from the indexes anyway. Unless the URL says otherwise.
      */
     private static String h2(String url) {
         if (!url.startsWith("jdbc:h2:")) return url;

@@ -74,7 +74,6 @@ final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Measured duration (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    // The JIT's compiler threads still took ~1.4 ms of CPU a request 40 s into a run at 200 req/s, ~0.3 ms after 80 s.
     @Option(names = "--warmup", defaultValue = "60", description = "Seconds of the same load before the measured part, "
             + "on the same connections: the JIT is still compiling for the first minute (default: ${DEFAULT-VALUE}).")
     int warmup;

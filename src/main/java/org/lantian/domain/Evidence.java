@@ -1,0 +1,14 @@
+package org.lantian.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One fact a finding was judged on, as the engine matched it: its type, subject, the submission it came in
+ * (absent when it is the finding's own submission), the day it reports (when it has one) and the fields the
+ * rule read, with their values.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Evidence(String type, String subject, String submission, LocalDate day, Map<String, Object> fields) {
+}
