@@ -102,6 +102,8 @@ public final class BatchRun {
     private final Set<Finding> orphans = ConcurrentHashMap.newKeySet();
     private final List<Item> context = new ArrayList<>();
     private final Map<String, Item> contextSeen = new HashMap<>();
+    /** The context facts kept: the same weather carried by several submissions is one fact, not one per submission. */
+    private final Set<Fact> contextFacts = new java.util.HashSet<>();
     private InputReader reader;
     private long rejects;
     private long contextDuplicates;
@@ -232,13 +234,14 @@ public final class BatchRun {
     private void addContext(Fact fact, Origin origin, BufferedWriter rejectsOut) throws IOException {
         Item item = new Item(fact, origin);
         if (!origin.bare()) {
-            context.add(item);
+            if (contextFacts.add(fact)) context.add(item);
             return;
         }
         String key = dedupKey(fact, origin);
         Item before = contextSeen.putIfAbsent(key, item);
-        if (before == null) context.add(item);
-        else if (before.fact().equals(fact)) contextDuplicates++;
+        if (before == null) {
+            if (contextFacts.add(fact)) context.add(item);
+        } else if (before.fact().equals(fact)) contextDuplicates++;
         else writeReject(rejectsOut, conflict(item, before));
     }
 

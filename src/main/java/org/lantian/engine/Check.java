@@ -67,6 +67,12 @@ public final class Check {
         return compare(observed, target, null, false);
     }
 
+    /** The observed value and target are ratios: messages print them as percentages (0.3 as 30%). */
+    public Check percent() {
+        this.unit = "ratio";
+        return this;
+    }
+
     /** Passes when the observed condition holds (purifier installed, log kept …). */
     public Check holds(Boolean observed) {
         return set(observed == null ? Status.NO_DATA : observed ? Status.PASS : Status.FAIL, observed, true);
@@ -109,7 +115,7 @@ public final class Check {
     public void say(String zh, String en) {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                texts.units(measure, town), new Message(fill(zh), fill(en)), texts.deadline(measure), submission,
+                texts.units(measure, town), new Message(fill(zh, true), fill(en, false)), texts.deadline(measure), submission,
                 out.evidence(kcontext, submission)));
     }
 
@@ -129,17 +135,22 @@ public final class Check {
         return this;
     }
 
-    private String fill(String text) {
+    /** Fills the placeholders; in the Chinese text a boolean or enum value takes the pack's wording (是/否, 橙色). */
+    private String fill(String text, boolean zh) {
         if (text.indexOf('{') < 0) return text;
         if (text.contains("{observed}")) {
-            if (observedText == null) observedText = show(observed);
-            text = text.replace("{observed}", observedText);
+            String shown = zh && worded(observed) ? texts.ledger().zh(observed) : observedText != null ? observedText : (observedText = show(observed));
+            text = text.replace("{observed}", shown);
         }
         if (text.contains("{target}")) {
-            if (targetText == null) targetText = show(target);
-            text = text.replace("{target}", targetText);
+            String shown = zh && worded(target) ? texts.ledger().zh(target) : targetText != null ? targetText : (targetText = show(target));
+            text = text.replace("{target}", shown);
         }
         return text.replace("{subject}", String.valueOf(subject));
+    }
+
+    private static boolean worded(Object v) {
+        return v instanceof Boolean || v instanceof Enum<?>;
     }
 
     private String show(Object v) {

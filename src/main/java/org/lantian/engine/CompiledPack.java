@@ -94,6 +94,7 @@ public final class CompiledPack {
         try {
             if (globals.contains("findings")) session.setGlobal("findings", collector);
             if (globals.contains("ledger")) session.setGlobal("ledger", pack.ledger());
+            if (globals.contains("registers")) session.setGlobal("registers", registered());
             session.insert(new Evaluation(asOf));
             for (Fact f : facts) session.insert(f);
             session.fireAllRules();
@@ -125,6 +126,24 @@ public final class CompiledPack {
                 : ": " + cause.getMessage().lines().findFirst().orElse(""));
         if (why.length() > 300) why = why.substring(0, 297) + "...";
         return new EvaluationFailedException("rule " + rule + " failed" + subjects + " (" + why + ")", rule, facts, cause);
+    }
+
+    private volatile org.lantian.pack.Registered registered;
+
+    /** The subjects of the pack's registers by fact type, read once (the global {@code registers}). */
+    public org.lantian.pack.Registered registered() {
+        if (registered == null) {
+            try {
+                var byType = new java.util.HashMap<String, Set<String>>();
+                for (var r : org.lantian.batch.Registers.load(pack.dir(), pack.ledger()).registers()) {
+                    for (var e : r.entries()) byType.computeIfAbsent(String.valueOf(e.type()), k -> new java.util.HashSet<>()).add(e.subject());
+                }
+                registered = new org.lantian.pack.Registered(byType);
+            } catch (org.lantian.pack.PackException e) {
+                throw new IllegalStateException("the pack's registers do not load: " + e.getMessage(), e);
+            }
+        }
+        return registered;
     }
 
     public RulePack pack() {

@@ -26,6 +26,10 @@ final class MeasureTexts {
         }
     }
 
+    Ledger ledger() {
+        return ledger;
+    }
+
     Measure measure(int number) {
         Measure m = measures.get(number);
         return m != null ? m : ledger.measure(number); // which throws, naming the number
@@ -35,8 +39,9 @@ final class MeasureTexts {
         return deadlines.get(m.number());
     }
 
+    /** The measure's units for a subject in a town, every name resolved to the pack's list of units. */
     List<String> units(Measure m, String town) {
-        if (town == null) return m.units();
-        return units.get(m.number()).computeIfAbsent(town, m::unitsFor);
+        return units.get(m.number()).computeIfAbsent(town == null ? "" : town,
+                t -> m.unitsFor(t.isEmpty() ? null : ledger.unitName(t)).stream().map(ledger::unitName).distinct().toList());
     }
 }

@@ -152,7 +152,8 @@ public final class PackCompiler {
                 } else if (!r.getName().startsWith(measure + "-")) {
                     errors.add("rule \"" + r.getName() + "\": its id must start with its measure, \"" + measure + "-\"");
                 }
-                rules.add(new RuleInfo(r.getName(), measure, files.getOrDefault(r.getName(), "")));
+                rules.add(new RuleInfo(r.getName(), measure, files.getOrDefault(r.getName(), ""),
+                        r.getMetaData().containsKey("advisory")));
             }
         }
         rules.sort(java.util.Comparator.comparingInt(RuleInfo::measure).thenComparing(RuleInfo::id));

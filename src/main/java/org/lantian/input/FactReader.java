@@ -273,7 +273,8 @@ public final class FactReader {
                 return new Problem(pointer, record, "a non-empty string", "\"\"");
             }
             Problem text = textProblem(v.asText(), pointer, record);
-            if (text != null || !c.getName().equals("town") || towns == null || towns.contains(v.asText())) return text;
+            if (text != null || !c.getName().equals("town") || towns == null || towns.contains(v.asText())
+                    || towns.contains(ledger.unit(v.asText()))) return text; // a town by another of its names (an alias)
             return new Problem(pointer, record, "one of the towns " + towns + suggestion(v.asText(), towns), kind(v));
         }
         if (cls == Boolean.class) {

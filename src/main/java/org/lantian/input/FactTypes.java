@@ -13,7 +13,7 @@ public final class FactTypes {
 
     /** Roads, sanitation fleet, catering (measures 7, 13, 14, 33–35) and the shared context types. */
     private static final List<Class<? extends Fact>> CORE = List.of(
-            RoadCleaning.class, SanitationVehicle.class, Restaurant.class,
+            RoadCleaning.class, SanitationVehicle.class, Restaurant.class, HoodCleaningAdvice.class,
             WeatherDay.class, TaskProgress.class);
 
     /** Enterprise and transport facts (measures 1–6, 8, 9, 39–41). */

@@ -21,7 +21,66 @@ public record Ledger(
         Map<String, Period> periods,
         List<Category> categories,
         List<Measure> measures,
-        Period dates) {
+        Period dates,
+        List<Unit> units,
+        Map<String, Map<String, String>> wording) {
+
+    /** The ledger's placeholders for "the town or subdistrict where the subject lies": not unit names. */
+    public static final List<String> EACH_TOWN = List.of("各镇（街道）", "各相关镇（街道）");
+
+    /** The unit a name (or alias) stands for, by its one name in the pack's list; null when the list has none. */
+    public String unit(String name) {
+        if (name == null || units == null) return null;
+        for (Unit u : units) if (u.answersTo(name)) return u.name();
+        return null;
+    }
+
+    /** A unit name as the pack's list names it; a name the list does not know stays as it is. */
+    public String unitName(String name) {
+        String u = unit(name);
+        return u == null ? name : u;
+    }
+
+    /** The name of the wording table of booleans: {@code wording: Boolean: {true: 是, false: 否}}. */
+    public static final String BOOLEAN_WORDING = "Boolean";
+
+    /**
+     * The Chinese wording the pack gives a value in messages: an enum value by its type's table in
+     * {@code wording} ({@code AlertLevel: {ORANGE: 橙色}}), a boolean by the {@code Boolean} table; null as
+     * "未报告". A value without wording prints as it is ({@code lantian test} refuses a pack that lacks any).
+     */
+    public String zh(Object value) {
+        if (value == null) return "未报告";
+        String type = value instanceof Boolean ? BOOLEAN_WORDING
+                : value instanceof Enum<?> e ? e.getDeclaringClass().getSimpleName() : null;
+        Map<String, String> table = type == null || wording == null ? null : wording.get(type);
+        String key = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+        String zh = table == null ? null : table.get(key);
+        return zh != null ? zh : key;
+    }
+
+    /** A word of a wording table that is not an enum's ({@code GridAssignment: {fixedPoint: 定点}}); the key itself when missing. */
+    public String word(String table, String key) {
+        Map<String, String> t = wording == null ? null : wording.get(table);
+        String w = t == null ? null : t.get(key);
+        return w != null ? w : key;
+    }
+
+    /**
+     * Whether a reported value is one of a list target's names ({@code ledger.listed(23, "cleanHeatingModes",
+     * $h.heating())}): the pack's interpretations as data. Null when the value was not reported.
+     */
+    public Boolean listed(int measure, String name, Object value) {
+        Object list = target(measure, name).value();
+        if (value == null) return null;
+        String v = value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+        return list instanceof java.util.Collection<?> c && c.contains(v);
+    }
+
+    /** True when the pack words this enum value or boolean in Chinese. */
+    public boolean hasWording(String type, String value) {
+        return wording != null && wording.containsKey(type) && wording.get(type).containsKey(value);
+    }
 
     public Measure measure(int number) {
         for (Measure m : measures) if (m.number() == number) return m;

@@ -27,11 +27,18 @@ public record Measure(
     }
 
     public Target target(String name) {
+        TargetReads.note(number, name);
         Target t = targets == null ? null : targets.get(name);
         if (t == null) {
             throw new IllegalArgumentException("measure " + number + " has no target \"" + name + "\" in the ledger file"
                     + (targets == null ? "" : "; it has " + targets.keySet()));
         }
         return t;
+    }
+
+    /** The named target, or null when the measure has none by that name (a row missing from a table). */
+    public Target targetOrNull(String name) {
+        TargetReads.note(number, name);
+        return targets == null ? null : targets.get(name);
     }
 }

@@ -62,6 +62,22 @@ class BatchRunTest {
             + "\"washes\":1,\"wetSweeps\":2,\"flushesThisWeek\":2}";
 
     @Test
+    void weatherCarriedByTwoSubmissionsCountsOnce() throws Exception {
+        String weather = "{\"type\":\"WeatherDay\",\"date\":\"2022-06-28\",\"maxTempC\":30,\"alertLevel\":\"ORANGE\"}";
+        Path a = write("a.json", "{\"submission\":\"S-A\",\"inspector\":\"INS-1\",\"facts\":[" + weather + ","
+                + "{\"type\":\"Enterprise\",\"id\":\"QY-0160\",\"town\":\"北石店镇\",\"industry\":\"OTHER\",\"status\":\"OPERATING\","
+                + "\"performanceGrade\":\"C\",\"permitValidUntil\":\"2024-12-31\"},"
+                + "{\"type\":\"ProductionDay\",\"enterprise\":\"QY-0160\",\"date\":\"2022-06-28\",\"outputShare\":0.3}]}");
+        Path b = write("b.json", "{\"submission\":\"S-B\",\"inspector\":\"INS-2\",\"facts\":[" + weather + "]}");
+        Path out = tmp.resolve("out");
+        batch(out, 1, a, b);
+        List<JsonNode> cut = findings(out, "41-alert-day-reduction", "QY-0160/2022-06-28");
+        assertEquals(1, cut.size(), cut.toString());
+        assertEquals("FAIL", cut.get(0).get("status").asText());
+        assertTrue(cut.get(0).get("message").get("zh").asText().startsWith("橙色预警日C级企业产量为正常的 30%，上限 0%"), cut.get(0).toString());
+    }
+
+    @Test
     void registeredSubjectsWithoutAReportAreNoDataAndMeasuresWithoutDataAreListed() throws Exception {
         Path in = write("night.jsonl", ROAD_017 + "\n");
         Path fleet = Path.of("samples/inspections/sanitation-fleet.json");

@@ -1,6 +1,7 @@
 package org.lantian.domain.facts;
 
 import java.time.LocalDate;
+import org.lantian.domain.AbsentMeansNone;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Required;
 
@@ -19,7 +20,7 @@ public record Boiler(
         BoilerStatus status,
         LocalDate registeredOn,
         Boolean mainUrbanArea,
-        LocalDate seenOperatingOn) implements Fact {
+        @AbsentMeansNone LocalDate seenOperatingOn) implements Fact {
 
     @Override
     public String subject() {

@@ -19,8 +19,15 @@ public record CoalSample(
         @Percent Double sulfurPct,
         @Percent Double volatilePct) implements Fact {
 
+    /** "MT-NC-007/2022-11-16": each sample is judged on its own (measures 23 and 24). */
     @Override
     public String subject() {
+        return sampledOn == null ? dealer : dealer + "/" + sampledOn;
+    }
+
+    /** The dealer: a dealer's samples are evaluated together. */
+    @Override
+    public String partitionKey() {
         return dealer;
     }
 }

@@ -18,8 +18,15 @@ public record EmissionTest(
         Double noxMgM3,
         String town) implements Fact {
 
+    /** "GL-901/2022-08-10": each test is judged on its own (measures 5 and 26 give one finding per test). */
     @Override
     public String subject() {
+        return source + "/" + testedOn;
+    }
+
+    /** The tested source's id: a boiler's tests are evaluated with the {@link Boiler} (its default key, its id). */
+    @Override
+    public String partitionKey() {
         return source;
     }
 }

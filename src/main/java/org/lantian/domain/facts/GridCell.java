@@ -36,7 +36,7 @@ public record GridCell(
         return names(Boolean.TRUE).size();
     }
 
-    /** The assignments reported missing (定点 …), in Chinese. */
+    /** The assignments reported missing, by field name (fixedTime …; the pack words them: GridAssignment). */
     public List<String> missing() {
         return names(Boolean.FALSE);
     }
@@ -49,7 +49,7 @@ public record GridCell(
     private List<String> names(Boolean state) {
         List<String> out = new ArrayList<>();
         Boolean[] values = {fixedPoint, fixedTime, fixedPerson, fixedDuty};
-        String[] names = {"定点", "定时", "定人", "定责"};
+        String[] names = {"fixedPoint", "fixedTime", "fixedPerson", "fixedDuty"};
         for (int i = 0; i < values.length; i++) {
             if (state == null ? values[i] == null : state.equals(values[i])) out.add(names[i]);
         }

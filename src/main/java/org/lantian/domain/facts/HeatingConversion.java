@@ -1,7 +1,5 @@
 package org.lantian.domain.facts;
 
-import java.util.Collection;
-import java.util.function.Function;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Required;
 
@@ -30,37 +28,5 @@ public record HeatingConversion(
     @Override
     public String partitionKey() {
         return "heating-conversion/" + town;
-    }
-
-    /** The sums of a town's records; a sum is null when any record lacks that figure. */
-    public record Totals(Integer assigned, Integer completed, Integer byCentral, Integer byDistributedCentral,
-                         Integer byHousehold) {
-
-        /** Conversions by any mode: central + distributed central + household; null when one is not reported. */
-        public Integer byAnyMode() {
-            return byCentral == null || byDistributedCentral == null || byHousehold == null ? null
-                    : byCentral + byDistributedCentral + byHousehold;
-        }
-
-        /** Conversions beyond the heating network: distributed central + household. */
-        public Integer beyondNetwork() {
-            return byDistributedCentral == null || byHousehold == null ? null : byDistributedCentral + byHousehold;
-        }
-    }
-
-    public static Totals totals(Collection<HeatingConversion> records) {
-        return new Totals(sum(records, HeatingConversion::assigned), sum(records, HeatingConversion::completed),
-                sum(records, HeatingConversion::byCentral), sum(records, HeatingConversion::byDistributedCentral),
-                sum(records, HeatingConversion::byHousehold));
-    }
-
-    private static Integer sum(Collection<HeatingConversion> records, Function<HeatingConversion, Integer> field) {
-        int total = 0;
-        for (HeatingConversion r : records) {
-            Integer v = field.apply(r);
-            if (v == null) return null;
-            total += v;
-        }
-        return total;
     }
 }

@@ -20,9 +20,4 @@ public record HouseholdHeating(
     public String subject() {
         return household;
     }
-
-    /** Converted to clean heating (central, distributed central, gas or electric); null when not reported. */
-    public Boolean converted() {
-        return heating == null ? null : heating.clean();
-    }
 }

@@ -23,16 +23,4 @@ public record LandParcel(
         return parcel;
     }
 
-    /**
-     * Treated as measures 16 and 17 ask (greened, hardened or permeable-paved); COVERED counts only when the
-     * pack says so. Null when the treatment was not reported.
-     */
-    public Boolean treated(boolean coveredCounts) {
-        if (treatment == null) return null;
-        return switch (treatment) {
-            case GREENED, HARDENED, PERMEABLE_PAVING -> true;
-            case COVERED -> coveredCounts;
-            case NONE -> false;
-        };
-    }
 }

@@ -19,16 +19,6 @@ public record MaterialStorage(
         return site + "/" + material;
     }
 
-    /** Indoors: a warehouse or a silo (入仓入库). Null when the storage was not reported. */
-    public Boolean indoors() {
-        return storage == null ? null : storage == StorageKind.WAREHOUSE || storage == StorageKind.SILO;
-    }
-
-    /** Under a roof: a shed, a warehouse or a silo (入棚入仓). */
-    public Boolean sheltered() {
-        return storage == null ? null : storage != StorageKind.OPEN_AIR;
-    }
-
     /** Dust suppressed by watering or covering: TRUE when either is, FALSE when both are reported not, else null. */
     public Boolean dustSuppressed() {
         if (Boolean.TRUE.equals(watered) || Boolean.TRUE.equals(covered)) return Boolean.TRUE;

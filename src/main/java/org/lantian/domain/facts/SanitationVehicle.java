@@ -1,6 +1,7 @@
 package org.lantian.domain.facts;
 
 import java.time.LocalDate;
+import org.lantian.domain.AbsentMeansNone;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Range;
 import org.lantian.domain.Required;
@@ -11,7 +12,7 @@ public record SanitationVehicle(
         VehicleFuel fuel,
         @Range(min = 1, max = 6) Integer emissionStage,
         LocalDate inServiceFrom,
-        LocalDate retiredOn,
+        @AbsentMeansNone LocalDate retiredOn,
         String replaces) implements Fact {
 
     @Override

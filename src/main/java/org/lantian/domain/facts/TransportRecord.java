@@ -27,9 +27,9 @@ public record TransportRecord(
         return enterprise;
     }
 
-    /** Moved by a clean mode (measure 5): anything but a conventional road truck. */
-    public boolean cleanMode() {
-        return mode != null && mode.clean();
+    /** True when the mode is one of the names in a pack list (measure 5's {@code cleanModes}, 6's mode lists). */
+    public boolean modeIn(Object listed) {
+        return mode != null && listed instanceof Collection<?> c && c.contains(mode.name());
     }
 
     /** True when the cargo is one of the names in a pack list (measure 6's {@code bulkCargo}). */
