@@ -273,8 +273,9 @@ public final class FactReader {
                 return new Problem(pointer, record, "a non-empty string", "\"\"");
             }
             Problem text = textProblem(v.asText(), pointer, record);
+            String unit = ledger.unit(v.asText()); // a town by another of its names (an alias), null when none
             if (text != null || !c.getName().equals("town") || towns == null || towns.contains(v.asText())
-                    || towns.contains(ledger.unit(v.asText()))) return text; // a town by another of its names (an alias)
+                    || unit != null && towns.contains(unit)) return text;
             return new Problem(pointer, record, "one of the towns " + towns + suggestion(v.asText(), towns), kind(v));
         }
         if (cls == Boolean.class) {
