@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,9 @@ import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
 import org.lantian.service.EvaluationService;
+import org.lantian.store.History;
+import org.lantian.store.Scores;
+import org.lantian.store.Store;
 
 /**
  * The nightly batch: reads every record of the night, evaluates the valid facts with the pack and writes
@@ -72,24 +77,43 @@ public final class BatchRun {
         }
     }
 
-    /** {@code documents}: inputs other than files, read after them (the store's day with {@code batch --db}). */
+    /**
+     * {@code documents}: inputs other than files, read after them (the store's day with {@code batch --db});
+     * {@code store}: the history the night is judged with and recorded into, or null to judge the inputs alone.
+     */
     public record Options(List<Path> inputs, List<Documents> documents, LocalDate asOf, Path out, EvaluationService service,
-                          Registers registers, int threads, Progress progress) {
+                          Registers registers, int threads, Progress progress, Store store) {
         public Options(List<Path> inputs, LocalDate asOf, Path out, EvaluationService service, Registers registers,
                        int threads, Progress progress) {
-            this(inputs, List.of(), asOf, out, service, registers, threads, progress);
+            this(inputs, List.of(), asOf, out, service, registers, threads, progress, null);
+        }
+
+        public Options withStore(Store store) {
+            return new Options(inputs, documents, asOf, out, service, registers, threads, progress, store);
         }
     }
 
     /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
-    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos) {
+    /** {@code recorded}: tonight's facts recorded in history (0 on a re-run night), -1 without history. */
+    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos, long recorded) {
     }
 
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts) {
+    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
+                              List<Recorded> recorded, List<Finding> fails) {
     }
+
+    /** Nights a trend shows, tonight included. */
+    static final int TREND_NIGHTS = 30;
+
+    /** A fact of tonight to record in history, with the submission it came with. */
+    private record Recorded(String submission, History.Entry entry) {
+    }
+
+    /** The file index of a fact loaded from history (not one of tonight's inputs). */
+    static final int HISTORY = -1;
 
     private final Options o;
     private final EvaluationService service;
@@ -107,6 +131,9 @@ public final class BatchRun {
     private InputReader reader;
     private long rejects;
     private long contextDuplicates;
+    /** Submission ids of tonight's facts (bare facts without one count as {@link #nightId()}). */
+    private final Set<String> tonight = new HashSet<>();
+    private long historyFacts;
 
     public BatchRun(Options options) {
         this.o = options;
@@ -141,7 +168,8 @@ public final class BatchRun {
         deleteTree(work);
         deleteTree(old);
         Files.createDirectories(work);
-        int partitions = (int) Math.max(1, Math.min(4096, inputBytes / PARTITION_BYTES + 1));
+        // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
+        int partitions = (int) Math.max(1, Math.min(4096, (inputBytes + historyBytes()) / PARTITION_BYTES + 1));
 
         reader = new InputReader(service, files, o.documents());
         Path rejectsFile = work.resolve("rejects.jsonl");
@@ -151,10 +179,16 @@ public final class BatchRun {
         long readAt;
         long evaluatedAt;
         NightReport report;
+        History.Night night = null;
+        long recorded;
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
              NightWriter writer = new NightWriter(work)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
+                if (o.store() != null) {
+                    loadHistory(spill);
+                    night = openNight();
+                }
                 spill.close();
                 readAt = System.nanoTime();
                 duplicates = reader.duplicates() + contextDuplicates;
@@ -181,6 +215,8 @@ public final class BatchRun {
                         conflicts.addAll(r.conflicts());
                         duplicates += r.duplicates();
                         facts += r.facts();
+                        record(night, r.recorded());
+                        keepFailures(night, r.fails());
                     }
                 } finally {
                     pool.shutdownNow();
@@ -188,16 +224,168 @@ public final class BatchRun {
                 conflicts.sort(Comparator.comparing(Reject::file).thenComparingLong(Reject::line));
                 for (Reject r : conflicts) writeReject(rejectsOut, r);
             }
+            record(night, context.stream().filter(i -> i.origin().file() != HISTORY)
+                    .map(i -> new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf()))).toList());
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, writer);
-            report = report(scorecard, facts, duplicates, registerCards);
+            List<Scores.Score> scores = night == null ? List.of() : scores(scorecard);
+            report = report(scorecard, facts, duplicates, registerCards,
+                    night == null ? null : new NightReport.HistoryCard(historyFacts), night == null ? null : trends(scores));
+            recorded = night == null ? -1 : night.added();
             evaluatedAt = System.nanoTime();
             o.progress().step("writing reports");
             writer.finish(report);
+            if (night != null) {
+                try {
+                    night.scores(scores);
+                } catch (SQLException e) {
+                    throw storeFailed("record", e);
+                }
+                commit(night);
+            }
+        } finally {
+            close(night);
         }
         deleteTree(work.resolve("partitions"));
         publish(work, outDir, old);
         long end = System.nanoTime();
-        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt);
+        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt, recorded);
+    }
+
+    /** The history id of a fact of tonight: its submission, or for a bare fact without one the night's. */
+    private String idOf(Origin origin) {
+        return origin.submission() != null ? origin.submission() : nightId(o.asOf());
+    }
+
+    /** Under which id a night's bare facts that name no submission are recorded. */
+    public static String nightId(LocalDate night) {
+        return "night:" + night;
+    }
+
+    /**
+     * Adds to the spill (each into the partition of its partition key) or to the context the stored facts of
+     * every period containing the night, but those of tonight's submissions, which the inputs hold.
+     */
+    private void loadHistory(Spill spill) throws IOException {
+        o.progress().step("loading history");
+        try {
+            o.store().history().forEach(windows(), o.asOf(), null, tonight, stored -> {
+                Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
+                Class<? extends Fact> type = stored.factType();
+                if (registered.containsKey(stored.subject())) {
+                    registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
+                }
+                try {
+                    if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
+                    else spill.add(stored.partitionKey(), type, stored.json(), origin);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                historyFacts++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SQLException e) {
+            throw storeFailed("load", e);
+        }
+    }
+
+    /** The windows of stored facts the night needs: per fact type in the pack's history map, its period containing the night. */
+    private List<History.Window> windows() {
+        return History.windows(pack.ledger(), o.asOf(), Map.of());
+    }
+
+    private long historyBytes() throws IOException {
+        if (o.store() == null) return 0;
+        try {
+            return o.store().history().bytes(windows(), o.asOf());
+        } catch (SQLException e) {
+            throw storeFailed("load", e);
+        }
+    }
+
+    private History.Night openNight() throws IOException {
+        try {
+            return o.store().history().night(o.asOf(), tonight);
+        } catch (SQLException e) {
+            throw storeFailed("open", e);
+        }
+    }
+
+    private void record(History.Night night, List<Recorded> facts) throws IOException {
+        if (night == null) return;
+        try {
+            for (Recorded r : facts) night.add(r.submission(), r.entry());
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    private void keepFailures(History.Night night, List<Finding> fails) throws IOException {
+        if (night == null) return;
+        try {
+            for (Finding f : fails) night.failure(f.measure(), f.rule(), f.subject(), f.units() == null ? List.of() : f.units());
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    /** Tonight's counts per unit (over all measures) and per measure (over all units), as the store keeps them. */
+    private static List<Scores.Score> scores(Scorecard s) {
+        List<Scores.Score> out = new ArrayList<>();
+        new TreeMap<>(s.units()).forEach((unit, t) -> out.add(score(unit, Scores.ALL_MEASURES, t)));
+        new TreeMap<>(s.measures()).forEach((m, t) -> out.add(score(Scores.ALL_UNITS, m, t)));
+        return out;
+    }
+
+    private static Scores.Score score(String unit, int measure, Scorecard.Tally t) {
+        return new Scores.Score(unit, measure, t.total() - t.count(Status.NOT_APPLICABLE), t.count(Status.PASS), t.count(Status.FAIL));
+    }
+
+    /** The FAIL share of the last {@link #TREND_NIGHTS} nights: those the store holds before tonight, and tonight's. */
+    private NightReport.Trends trends(List<Scores.Score> tonight) throws IOException {
+        List<Scores.Nightly> rows = new ArrayList<>();
+        try {
+            rows.addAll(o.store().scores().between(o.asOf().minusDays(TREND_NIGHTS - 1), o.asOf().minusDays(1)));
+        } catch (SQLException e) {
+            throw storeFailed("read the scores of", e);
+        }
+        for (Scores.Score x : tonight) rows.add(new Scores.Nightly(o.asOf(), x));
+        List<LocalDate> nights = rows.stream().map(Scores.Nightly::night).distinct().sorted().toList();
+        Map<String, Double[]> units = new TreeMap<>();
+        Map<Integer, Double[]> measures = new TreeMap<>();
+        for (Scores.Nightly n : rows) {
+            int i = nights.indexOf(n.night());
+            Scores.Score x = n.score();
+            if (x.measure() == Scores.ALL_MEASURES) units.computeIfAbsent(x.unit(), k -> new Double[nights.size()])[i] = x.failShare();
+            else if (Scores.ALL_UNITS.equals(x.unit())) measures.computeIfAbsent(x.measure(), k -> new Double[nights.size()])[i] = x.failShare();
+        }
+        List<NightReport.Line> unitLines = new ArrayList<>();
+        units.forEach((u, v) -> unitLines.add(new NightReport.Line(u, java.util.Arrays.asList(v))));
+        List<NightReport.Line> measureLines = new ArrayList<>();
+        measures.forEach((m, v) -> measureLines.add(new NightReport.Line(String.valueOf(m), java.util.Arrays.asList(v))));
+        return new NightReport.Trends(nights, unitLines, measureLines);
+    }
+
+    private void commit(History.Night night) throws IOException {
+        try {
+            night.commit();
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    private void close(History.Night night) {
+        if (night == null) return;
+        try {
+            night.close();
+        } catch (SQLException e) {
+            // after a commit nothing is left to roll back; after a failure the run fails anyway
+        }
+    }
+
+    private IOException storeFailed(String what, SQLException e) {
+        return new IOException("cannot " + what + " the history in the store at " + o.store().describe() + ": "
+                + e.getMessage(), e);
     }
 
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
@@ -207,6 +395,7 @@ public final class BatchRun {
             @Override
             public void fact(Fact fact, String json, Origin origin) throws IOException {
                 progress();
+                if (o.store() != null) tonight.add(idOf(origin));
                 if (registered.containsKey(fact.subject())) {
                     registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(fact.subject());
                 }
@@ -271,10 +460,17 @@ public final class BatchRun {
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
         TreeMap<String, List<Item>> groups = new TreeMap<>();
+        // Tonight's facts to record, and what tonight's and the loaded facts are: a stored fact identical to one
+        // already here (the same report sent again under another id) counts once. A partition holds tonight's
+        // facts before the stored ones (history is loaded after the inputs are read).
+        List<Recorded> recorded = new ArrayList<>();
+        Set<String> same = o.store() == null ? null : new HashSet<>();
         for (Spill.Entry e : entries) {
             Fact fact = readers.get(e.type()).readValue(e.json());
             Item item = new Item(fact, e.origin());
-            if (e.origin().bare()) {
+            if (e.origin().file() == HISTORY) {
+                if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
+            } else if (e.origin().bare()) {
                 Item before = seen.putIfAbsent(dedupKey(fact, e.origin()), item);
                 if (before != null) {
                     if (before.fact().equals(fact)) duplicates++;
@@ -283,26 +479,32 @@ public final class BatchRun {
                 }
             }
             groups.computeIfAbsent(String.valueOf(fact.partitionKey()), k -> new ArrayList<>()).add(item);
+            if (same != null && e.origin().file() != HISTORY) {
+                History.Entry entry = History.Entry.of(fact, o.asOf());
+                recorded.add(new Recorded(idOf(e.origin()), entry));
+                same.add(entry.sameness());
+            }
         }
         entries.clear();
         Scorecard scorecard = new Scorecard();
         List<Ranked.Line> findings = new ArrayList<>();
+        List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         FindingBytes json = new FindingBytes();
         long facts = 0;
         for (List<Item> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard, json, conflicts);
+                facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
         findings.sort(Ranked.Line.ORDER);
         spill.delete(partition);
         List<byte[]> lines = new ArrayList<>(findings.size());
         for (Ranked.Line l : findings) lines.add(l.json());
-        return new PartResult(lines, scorecard, conflicts, duplicates, facts);
+        return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
 
     /**
@@ -312,7 +514,7 @@ public final class BatchRun {
      * on its own and a group that still fails is rejected as a whole. The night goes on either way.
      */
     private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
-                                List<Reject> rejected) throws IOException {
+                                List<Reject> rejected, List<Finding> fails) throws IOException {
         List<Item> left = new ArrayList<>(items);
         while (!left.isEmpty()) {
             List<Finding> findings;
@@ -334,10 +536,10 @@ public final class BatchRun {
                     return 0;
                 }
                 int evaluated = 0;
-                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, json, rejected);
+                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, json, rejected, fails);
                 return evaluated;
             }
-            add(findings, left, out, scorecard, json);
+            add(findings, left, out, scorecard, json, fails);
             return left.size();
         }
         return 0;
@@ -362,8 +564,8 @@ public final class BatchRun {
         return service.evaluate(facts, o.asOf(), origin::get);
     }
 
-    private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json)
-            throws IOException {
+    private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
+                     List<Finding> fails) throws IOException {
         Set<String> subjects = new java.util.HashSet<>();
         for (Item i : items) {
             subjects.add(i.fact().subject());
@@ -374,6 +576,7 @@ public final class BatchRun {
             if (!subjects.contains(f.subject()) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
             out.add(r.line());
+            if (o.store() != null && f.status() == Status.FAIL) fails.add(f);
             scorecard.add(r);
             cover(f);
         }
@@ -423,7 +626,8 @@ public final class BatchRun {
         return cards;
     }
 
-    private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers) {
+    private NightReport report(Scorecard s, long facts, long duplicates, List<NightReport.RegisterCard> registers,
+                               NightReport.HistoryCard history, NightReport.Trends trends) {
         Map<Integer, Integer> rules = new TreeMap<>();
         for (RuleInfo r : pack.rules()) rules.merge(r.measure(), 1, Integer::sum);
         IntPredicate hasData = m -> {
@@ -448,7 +652,7 @@ public final class BatchRun {
                 t.failingCount(), t.failing())));
         return new NightReport(o.asOf(), new NightReport.Pack(pack.ledger().pack(), pack.hash()), reader.inputs(),
                 reader.records(), facts, duplicates, rejects, s.all().total(), NightReport.counts(s.all()), s.all().rate(),
-                withoutData, measures, units, registers);
+                withoutData, measures, units, registers, history, trends);
     }
 
     /** The work (or old) folder of an output folder: beside it, so that it can replace it by a rename. */

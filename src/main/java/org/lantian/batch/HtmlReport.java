@@ -46,6 +46,7 @@ final class HtmlReport {
                         m.rate(), m.counts())).toList());
         measureTable(r);
         h.append("</section>\n");
+        trends(r.trends());
         failing(r);
         registers(r);
         h.append("</main>\n<footer>").append(both("完整结果见 findings.jsonl；无法使用的记录见 rejects.jsonl。",
@@ -201,6 +202,38 @@ final class HtmlReport {
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n</section>\n");
+    }
+
+    /** The FAIL share of the last nights per unit and per measure: a table with an inline SVG line each. */
+    private void trends(NightReport.Trends t) {
+        if (t == null) return;
+        h.append("<section id=\"trends\">\n<h2>").append(both("趋势：近" + t.nights().size() + "晚未达标占比",
+                "Trends: FAIL share of the last " + t.nights().size() + " nights")).append("</h2>\n<p class=\"meta\">")
+                .append(t.nights().isEmpty() ? "" : t.nights().get(0) + " … " + t.nights().get(t.nights().size() - 1))
+                .append("</p>\n<table>\n<thead><tr><th>").append(both("责任单位 / 措施", "Unit / measure")).append("</th><th>")
+                .append(both("走势", "Trend")).append("</th><th>").append(both("今晚", "Tonight")).append("</th></tr></thead>\n<tbody>\n");
+        for (NightReport.Line l : t.units()) trendRow(esc(l.name()), l.failShare());
+        for (NightReport.Line l : t.measures()) trendRow(both("措施 ", "Measure ") + esc(l.name()), l.failShare());
+        h.append("</tbody></table>\n</section>\n");
+    }
+
+    private void trendRow(String name, List<Double> shares) {
+        int w = 180;
+        int ht = 28;
+        int n = shares.size();
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Double v = shares.get(i);
+            if (v == null) continue;
+            double x = n == 1 ? w / 2.0 : i * (w - 4) / (double) (n - 1) + 2;
+            double y = ht - 2 - v * (ht - 4);
+            points.append(points.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+        }
+        h.append("<tr><td>").append(name).append("</td><td><svg width=\"").append(w).append("\" height=\"").append(ht)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(ht).append("\" role=\"img\"><line x1=\"0\" y1=\"")
+                .append(ht - 2).append("\" x2=\"").append(w).append("\" y2=\"").append(ht - 2)
+                .append("\" stroke=\"#bdbdbd\"/><polyline fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\" points=\"")
+                .append(points).append("\"/></svg></td><td>").append(pct(n == 0 ? null : shares.get(n - 1))).append("</td></tr>\n");
     }
 
     /** The facts the finding was judged on, folded away until asked for. */

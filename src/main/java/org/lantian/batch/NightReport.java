@@ -27,7 +27,26 @@ public record NightReport(
         List<Integer> measuresWithoutData,
         List<MeasureCard> measures,
         List<UnitCard> units,
-        List<RegisterCard> registers) {
+        List<RegisterCard> registers,
+        HistoryCard history,
+        Trends trends) {
+
+    /**
+     * The FAIL share (FAIL over findings judged, i.e. all but NOT_APPLICABLE) of the last nights the store
+     * holds, tonight last: per responsible unit and per measure, one value a night (null: nothing judged).
+     */
+    public record Trends(List<LocalDate> nights, List<Line> units, List<Line> measures) {
+    }
+
+    public record Line(String name, List<Double> failShare) {
+    }
+
+    /**
+     * The store's history the night was judged with (absent with {@code --no-history}): how many facts of
+     * other submissions were loaded for the periods containing the night.
+     */
+    public record HistoryCard(long loaded) {
+    }
 
     /** The rule pack: its name and a hash of its ledger and DRL files. */
     public record Pack(String name, String hash) {

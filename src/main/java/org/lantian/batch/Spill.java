@@ -69,9 +69,14 @@ final class Spill implements Closeable {
      * reading thread only reads and binds.
      */
     void add(Fact fact, String json, Origin origin) throws IOException {
-        int p = partitionOf(fact.partitionKey(), partitions);
+        add(fact.partitionKey(), fact.getClass(), json, origin);
+    }
+
+    /** Queues a fact given as its partition key, type and JSON (a fact loaded from history). */
+    void add(String partitionKey, Class<? extends Fact> type, String json, Origin origin) throws IOException {
+        int p = partitionOf(partitionKey, partitions);
         counts[p]++;
-        pending.add(new Pending(p, typeIndex.get(fact.getClass()), origin, json));
+        pending.add(new Pending(p, typeIndex.get(type), origin, json));
         if (pending.size() == BATCH) handOver();
     }
 

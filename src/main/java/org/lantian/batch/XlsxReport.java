@@ -60,6 +60,7 @@ final class XlsxReport implements AutoCloseable {
         book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(
                 java.util.Date.from(report.asOf().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
         scorecard(book.createSheet(name("记分卡 Scorecard", names)), report);
+        if (report.trends() != null) trends(book.createSheet(name("趋势 Trends", names)), report.trends());
         for (NightReport.UnitCard u : report.units()) unit(book.createSheet(name(u.unit(), names)), u);
         book.setSheetOrder(findings.getSheetName(), book.getNumberOfSheets() - 1);
     }
@@ -167,6 +168,27 @@ final class XlsxReport implements AutoCloseable {
             cell.setCellValue(rate);
             cell.setCellStyle(percent);
         }
+    }
+
+    /** The FAIL share of the last nights: a row per unit and per measure, a column per night. */
+    private void trends(Sheet sheet, NightReport.Trends t) {
+        int row = 0;
+        header(sheet.createRow(row++), "未达标占比 FAIL share of the last " + t.nights().size() + " nights");
+        Row head = sheet.createRow(row++);
+        header(head, "责任单位 / 措施 unit / measure");
+        for (int i = 0; i < t.nights().size(); i++) {
+            var cell = head.createCell(i + 1);
+            cell.setCellValue(t.nights().get(i).toString());
+            cell.setCellStyle(bold);
+        }
+        for (NightReport.Line l : t.units()) trendRow(sheet.createRow(row++), l.name(), l.failShare());
+        for (NightReport.Line l : t.measures()) trendRow(sheet.createRow(row++), "措施 measure " + l.name(), l.failShare());
+        sheet.setColumnWidth(0, 28 * 256);
+    }
+
+    private void trendRow(Row x, String name, List<Double> shares) {
+        x.createCell(0).setCellValue(name);
+        for (int i = 0; i < shares.size(); i++) rateCell(x, i + 1, shares.get(i));
     }
 
     private void header(Row x, String... names) {

@@ -19,6 +19,7 @@ import org.lantian.batch.Registers;
 import org.lantian.batch.TerminalProgress;
 import org.lantian.service.EvaluationService;
 import org.lantian.store.Store;
+import org.lantian.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +41,13 @@ final class BatchCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "URL",
-            description = "Instead of INPUT: read the submissions posted on the --as-of day (in the ledger's time zone) from the store "
-                    + "at this JDBC URL (as serve's --db).")
+            description = "The store (a JDBC URL, as serve's --db) whose history the night is judged with and into which "
+                    + "tonight's facts are recorded (default with INPUT: " + Store.DEFAULT_URL + "). Without INPUT the "
+                    + "night is the submissions posted on the --as-of day (in the ledger's time zone) in this store.")
     String db;
+
+    @Option(names = "--no-history", description = "Judge tonight's records alone: no history is loaded or recorded.")
+    boolean noHistory;
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true,
             description = "Evaluation date YYYY-MM-DD (with --db also the day whose submissions are read).")
@@ -66,10 +71,12 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var date = Inputs.asOf(asOf);
-        if (db != null && !inputs.isEmpty()) throw new Main.UserError("give INPUT files or --db, not both");
+        if (noHistory && db != null && !inputs.isEmpty()) {
+            throw new Main.UserError("--db with INPUT names the history store, and --no-history uses none: give one of them");
+        }
         if (db == null && inputs.isEmpty()) throw new Main.UserError("give INPUT files or folders, or --db URL");
         List<Path> files = List.of();
-        if (db == null) {
+        if (!inputs.isEmpty()) {
             try {
                 files = InputReader.expand(inputs);
             } catch (NoSuchFileException e) {
@@ -79,20 +86,34 @@ final class BatchCommand implements Callable<Integer> {
         }
         var service = new EvaluationService(pack.compile());
         var registers = Registers.load(pack.dir(), service.pack().ledger());
-        if (db == null) return run(inputs, files, List.of(), date, service, registers);
-        try (Store store = DbOption.openExisting(db)) {
-            return run(List.of(), List.of(), List.of(new StoreDay(store, date)), date, service, registers);
+        if (db == null && noHistory) return run(inputs, files, List.of(), date, service, registers, null);
+        if (!inputs.isEmpty()) {
+            try (Store store = open(db == null ? Store.DEFAULT_URL : db, false)) {
+                return run(inputs, files, List.of(), date, service, registers, store);
+            }
+        }
+        try (Store store = open(db, true)) {
+            return run(List.of(), List.of(), List.of(new StoreDay(store, date)), date, service, registers, noHistory ? null : store);
+        }
+    }
+
+    /** The store, with a connection for reading the night, one for loading history and one recording it. */
+    private static Store open(String url, boolean existing) throws Main.UserError {
+        try {
+            return existing ? Store.openExisting(url, 3) : Store.open(url, 3);
+        } catch (StoreException e) {
+            throw new Main.UserError(e.getMessage());
         }
     }
 
     private int run(List<Path> inputs, List<Path> files, List<Documents> documents, LocalDate date, EvaluationService service,
-                    Registers registers) throws Main.UserError {
+                    Registers registers, Store store) throws Main.UserError {
         BatchRun.Result result;
         try (Progress progress = System.console() != null
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(BatchRun.bytes(files, documents)))
                 : Progress.NONE) {
             result = new BatchRun(new BatchRun.Options(inputs, documents, date, out, service, registers, threads.count(),
-                    progress)).run();
+                    progress, store)).run();
         } catch (StoreDay.Failed | BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } catch (IOException e) {
@@ -156,6 +177,8 @@ final class BatchCommand implements Callable<Integer> {
                 r.summary().entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).collect(Collectors.joining(", ")),
                 seconds, r.records() / Math.max(seconds, 1e-9), result.readNanos() / 1e9, result.evaluateNanos() / 1e9,
-                result.writeNanos() / 1e9);
+                result.writeNanos() / 1e9)
+                + (r.history() == null ? "; no history" : String.format("; history: %,d facts loaded, %,d recorded",
+                r.history().loaded(), result.recorded()));
     }
 }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import org.lantian.Json;
+import org.lantian.domain.Submission;
+import org.lantian.store.Store;
 import org.lantian.domain.Evidence;
 import org.lantian.domain.Finding;
 import org.lantian.service.CheckReport;
@@ -35,6 +39,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print how long loading (or compiling) the pack and evaluating took, on standard error.")
     boolean timings;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Judge with the history of this store (a JDBC URL, as serve's --db): its stored facts of the "
+                    + "periods the submission touches. Nothing is recorded.")
+    String db;
+
     @Mixin
     PackOption pack;
 
@@ -51,7 +60,20 @@ final class CheckCommand implements Callable<Integer> {
         var compiled = pack.compile();
         long compiledAt = System.nanoTime();
         var service = new EvaluationService(compiled);
-        CheckReport report = service.check(document, date != null ? date : service.today());
+        LocalDate day = date != null ? date : service.today();
+        CheckReport report;
+        if (db == null) {
+            report = service.check(document, day);
+        } else {
+            Submission s = service.validate(document);
+            try (Store store = DbOption.openExisting(db)) {
+                try {
+                    report = service.check(s, day, store.history());
+                } catch (SQLException e) {
+                    throw new Main.UserError("cannot read the history in the store at " + store.describe() + ": " + e.getMessage());
+                }
+            }
+        }
         if (timings) {
             output.err().printf("pack %s: %d rules ready (from the cache or compiled) in %d ms; %d findings evaluated in %d ms%n",
                     compiled.ledger().pack(), compiled.rules().size(), (compiledAt - start) / 1_000_000,

@@ -29,6 +29,7 @@ import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
 import org.lantian.store.Role;
 import org.lantian.store.StoredSubmission;
+import org.lantian.store.History;
 import org.lantian.store.Submissions;
 
 /** {@code /submissions}: an inspector posts a submission and reads it back with its findings. */
@@ -75,7 +76,8 @@ final class SubmissionsRoutes {
         String reportJson;
         state.evaluating.acquireUninterruptibly();
         try {
-            report = service.check(submission, asOf);
+            // Judged with the store's history of the periods the post touches; its facts are recorded with it.
+            report = service.check(submission, asOf, state.store.history());
             reportJson = ctx.jsonMapper().toJsonString(report, CheckReport.class);
         } finally {
             state.evaluating.release();
@@ -85,7 +87,7 @@ final class SubmissionsRoutes {
         // the id is taken, so a new post, the common case, costs one round trip instead of two.
         var posted = state.store.submissions().insert(new Submissions.NewSubmission(submission.submission(),
                 submission.inspector(), Submissions.contentHash(document), now, service.dayOf(now), asOf,
-                service.pack().hash(), document.toString(), reportJson, report.findings()));
+                service.pack().hash(), document.toString(), reportJson, report.findings()), History.entries(submission, asOf));
         String id = submission.submission();
         switch (posted.outcome()) {
             case CREATED -> ctx.status(201).header("Location", location(id)).contentType(ApiServer.JSON).result(posted.report());

@@ -2,6 +2,7 @@ package org.lantian.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
 import org.lantian.input.StrictJson;
+import org.lantian.store.History;
 
 /**
  * The one evaluation path that check, serve, batch, the pack tests and the benchmarks share:
@@ -122,6 +124,15 @@ public final class EvaluationService {
      */
     public CheckReport check(Submission submission, LocalDate asOf) {
         return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf, fact -> null, TIME_LIMIT));
+    }
+
+    /**
+     * Evaluates a submission with a store's history: the stored facts of its subjects (partition keys) over the
+     * periods the pack's history map names and its facts touch ({@link History#withHistory}); serve and check --db.
+     */
+    public CheckReport check(Submission submission, LocalDate asOf, History history) throws SQLException {
+        List<Fact> facts = history.withHistory(pack.ledger(), submission, asOf);
+        return report(submission.submission(), asOf, evaluate(facts, asOf));
     }
 
     /** Evaluates facts as of a day: the findings in deterministic order. */

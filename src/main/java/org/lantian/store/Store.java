@@ -20,12 +20,16 @@ public final class Store implements AutoCloseable {
     private final String url;
     private final Submissions submissions;
     private final Tokens tokens;
+    private final History history;
+    private final Scores scores;
 
     private Store(HikariDataSource pool, String url) {
         this.pool = pool;
         this.url = url;
         this.submissions = new Submissions(this);
         this.tokens = new Tokens(this);
+        this.history = new History(this);
+        this.scores = new Scores(this);
     }
 
     /** Opens the store at a JDBC URL and applies any pending migration. */
@@ -118,6 +122,16 @@ public final class Store implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The nightly scorecards, for trends and bulletins. */
+    public Scores scores() {
+        return scores;
+    }
+
+    /** Every accepted fact, for judging targets over their periods. */
+    public History history() {
+        return history;
     }
 
     /** The JDBC URL without a password, for messages and the health check. */

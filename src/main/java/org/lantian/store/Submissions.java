@@ -73,9 +73,18 @@ public final class Submissions {
      * content decides: SAME or CONFLICT.
      */
     public Posted insert(NewSubmission n) throws SQLException {
+        return insert(n, null);
+    }
+
+    /**
+     * Stores a submission and records its accepted facts in history ({@link History}) in the same
+     * transaction, judged on {@code n.asOf()}; {@code facts} null records none.
+     */
+    public Posted insert(NewSubmission n, List<History.Entry> facts) throws SQLException {
         try (Connection c = store.connection()) {
             try {
                 write(c, n);
+                if (facts != null) History.record(c, n.id(), n.asOf(), facts);
                 c.commit();
                 return new Posted(Outcome.CREATED, n.report());
             } catch (SQLException e) {

@@ -31,29 +31,29 @@ class BatchCliTest {
     @Test
     void exitCodesZeroOneTwoAndThreeWithStrict() throws IOException {
         Path good = Files.writeString(tmp.resolve("good.jsonl"), PASSING_ROAD);
-        Run ok = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("a").toString());
+        Run ok = lantian("batch", "--no-history", good.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("a").toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.err().contains("1 records read, 1 facts evaluated, 0 duplicates, 0 rejects"), ok.err());
         assertTrue(ok.err().contains("NO_DATA"), "registered subjects without a report are counted: " + ok.err());
 
         Path withReject = Files.writeString(tmp.resolve("reject.jsonl"), PASSING_ROAD + "{oops\n");
-        assertEquals(0, lantian("batch", withReject.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("b").toString()).code());
-        assertEquals(3, lantian("batch", withReject.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("c").toString(),
+        assertEquals(0, lantian("batch", "--no-history", withReject.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("b").toString()).code());
+        assertEquals(3, lantian("batch", "--no-history", withReject.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("c").toString(),
                 "--strict").code());
 
-        Run failing = lantian("batch", "samples/inspections", "--as-of", "2022-06-30", "--out", tmp.resolve("d").toString());
+        Run failing = lantian("batch", "--no-history", "samples/inspections", "--as-of", "2022-06-30", "--out", tmp.resolve("d").toString());
         assertEquals(1, failing.code(), failing.err());
 
         Path nothing = tmp.resolve("e");
-        Run missing = lantian("batch", tmp.resolve("missing.jsonl").toString(), "--as-of", "2022-06-30", "--out", nothing.toString());
+        Run missing = lantian("batch", "--no-history", tmp.resolve("missing.jsonl").toString(), "--as-of", "2022-06-30", "--out", nothing.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("missing.jsonl: no such file or folder"), missing.err());
         assertFalse(Files.exists(nothing), "nothing written on a usage error");
-        Run badPack = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", nothing.toString(), "--rules",
+        Run badPack = lantian("batch", "--no-history", good.toString(), "--as-of", "2022-06-30", "--out", nothing.toString(), "--rules",
                 tmp.resolve("no-pack").toString());
         assertEquals(2, badPack.code());
         assertFalse(Files.exists(nothing));
-        assertEquals(2, lantian("batch", good.toString(), "--out", nothing.toString()).code(), "--as-of is required");
+        assertEquals(2, lantian("batch", "--no-history", good.toString(), "--out", nothing.toString()).code(), "--as-of is required");
     }
 
     @Test
@@ -61,7 +61,7 @@ class BatchCliTest {
         Path pack = TestPacks.copyOfBundled(tmp.resolve("pack"));
         Files.writeString(pack.resolve("registers/roads.csv"), "subject,name,town,type,measures\nR-1,泽州路,北街街道,RoadCleaning,13 99\n");
         Path good = Files.writeString(tmp.resolve("good.jsonl"), PASSING_ROAD);
-        Run r = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("o").toString(), "--rules", pack.toString());
+        Run r = lantian("batch", "--no-history", good.toString(), "--as-of", "2022-06-30", "--out", tmp.resolve("o").toString(), "--rules", pack.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("roads.csv:2: measure 99 is not a measure of the ledger"), r.err());
     }
@@ -74,7 +74,7 @@ class BatchCliTest {
         }
         Path out = tmp.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", "--no-history",
                 night.toString(), "--as-of", "2022-06-30", "--out", out.toString(), "--rules", TestPacks.BUNDLED.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
         Path partitions = BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK).resolve("partitions");

@@ -93,7 +93,8 @@ class BatchFromStoreTest {
         Path files = Files.createDirectories(tmp.resolve("files"));
         for (JsonNode doc : june30) Files.writeString(files.resolve(doc.get("submission").asText() + ".json"), doc.toString());
         Path fromFiles = tmp.resolve("from-files");
-        Lantian.Run onFiles = Lantian.lantian("batch", files.toString(), "--as-of", DAY, "--out", fromFiles.toString());
+        Lantian.Run onFiles = Lantian.lantian("batch", files.toString(), "--db", url, "--as-of", DAY,
+                "--out", fromFiles.toString());
         assertEquals(onFiles.code(), db.code(), onFiles.err());
         assertArrayEquals(Files.readAllBytes(fromFiles.resolve("findings.jsonl")), Files.readAllBytes(fromStore.resolve("findings.jsonl")));
         JsonNode fileReport = Json.MAPPER.readTree(fromFiles.resolve("report.json").toFile());
@@ -101,23 +102,19 @@ class BatchFromStoreTest {
             assertEquals(fileReport.get(field), report.get(field), field);
         }
 
-        // Another day: only its own submission.
-        Path nextDay = tmp.resolve("next-day");
-        assertTrue(Lantian.lantian("batch", "--db", url, "--as-of", "2022-07-01", "--out", nextDay.toString()).code() < 2);
-        Set<String> july = new TreeSet<>();
-        for (JsonNode f : jsonLines(nextDay.resolve("findings.jsonl"))) {
-            if (f.hasNonNull("submission")) july.add(f.get("submission").asText());
-        }
-        assertEquals(Set.of("S-D"), july);
+        // Another day: its own submission alone, or with the history of the week (S-A's road cleaning of the day before).
+        assertEquals(Set.of("S-D"), submissionsOn(url, "2022-07-01", "--no-history"));
+        assertEquals(Set.of("S-A", "S-D"), submissionsOn(url, "2022-07-01"));
     }
 
     @Test
-    void inputFilesAndDbExcludeEachOtherAndAMissingStoreIsAnError() throws Exception {
+    void historyStoreAndNoHistoryExcludeEachOtherAndAMissingStoreIsAnError() throws Exception {
         Path out = tmp.resolve("out");
         String url = "jdbc:h2:file:" + tmp.resolve("no-store").toAbsolutePath();
-        Lantian.Run both = Lantian.lantian("batch", "samples/inspections", "--db", url, "--as-of", DAY, "--out", out.toString());
+        Lantian.Run both = Lantian.lantian("batch", "samples/inspections", "--db", url, "--no-history", "--as-of", DAY,
+                "--out", out.toString());
         assertEquals(2, both.code());
-        assertTrue(both.err().contains("not both"), both.err());
+        assertTrue(both.err().contains("give one of them"), both.err());
         Lantian.Run neither = Lantian.lantian("batch", "--as-of", DAY, "--out", out.toString());
         assertEquals(2, neither.code());
         assertTrue(neither.err().contains("--db"), neither.err());
@@ -133,6 +130,18 @@ class BatchFromStoreTest {
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("password=***") && !refused.err().contains("secret"), refused.err());
         assertFalse(Files.exists(out));
+    }
+
+    private Set<String> submissionsOn(String url, String day, String... more) throws Exception {
+        Path out = tmp.resolve("on-" + day + more.length);
+        List<String> args = new java.util.ArrayList<>(List.of("batch", "--db", url, "--as-of", day, "--out", out.toString()));
+        args.addAll(List.of(more));
+        assertTrue(Lantian.lantian(args.toArray(String[]::new)).code() < 2);
+        Set<String> submissions = new TreeSet<>();
+        for (JsonNode f : jsonLines(out.resolve("findings.jsonl"))) {
+            if (f.hasNonNull("submission")) submissions.add(f.get("submission").asText());
+        }
+        return submissions;
     }
 
     private static List<JsonNode> jsonLines(Path file) throws Exception {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lantian-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lantian-dev 0.1.0",
         description = "Lantian's development tools: generate a synthetic night, benchmark the batch, load-test the API.",
-        subcommands = {GenerateCommand.class, BenchCommand.class, LoadTestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, BenchCommand.class, HistoryBenchCommand.class, LoadTestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LantianDev {
     public static void main(String[] args) {
         System.exit(Main.run(new LantianDev(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

@@ -1,0 +1,438 @@
+package org.lantian.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.lantian.Json;
+import org.lantian.domain.Fact;
+import org.lantian.domain.Submission;
+import org.lantian.input.FactTypes;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.Period;
+
+/**
+ * Every accepted fact, kept so that a target is judged over its period with the facts of earlier days. A
+ * submission's facts are recorded once (recording its id again changes nothing); an evaluation as of a day
+ * loads, for each fact type the pack names in its history map, the facts of the period containing that day
+ * (never of a later day, nor recorded on a later day, so a re-run night sees what it saw).
+ */
+public final class History {
+    /** Submission ids asked about in one statement. */
+    private static final int IDS = 500;
+    /** Rows sent to the database in one JDBC batch. */
+    private static final int ROWS = 1000;
+
+    private final Store store;
+
+    History(Store store) {
+        this.store = store;
+    }
+
+    /** A fact to record: its type's simple name, subject, partition key, day and JSON. */
+    public record Entry(String type, String subject, String partitionKey, LocalDate day, String json) {
+        /** Type and content: two facts with the same are the same report. */
+        public String sameness() {
+            return type + '\u0000' + json;
+        }
+
+        /** The fact bound again as JSON; its day is its own {@code date} or else {@code judgedOn}. */
+        public static Entry of(Fact fact, LocalDate judgedOn) {
+            try {
+                return new Entry(fact.getClass().getSimpleName(), fact.subject(), fact.partitionKey(),
+                        dayOf(fact, judgedOn), Json.MAPPER.writeValueAsString(fact));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a " + fact.getClass().getSimpleName() + " cannot be written as JSON", e);
+            }
+        }
+    }
+
+    /** A stored fact as loaded: the submission it came with, its day, type, partition key and JSON. */
+    public record Stored(String submission, LocalDate day, String type, String subject, String partitionKey, String json) {
+        /** Type and content, as {@link Entry#sameness()}. */
+        public String sameness() {
+            return type + '\u0000' + json;
+        }
+
+        public Class<? extends Fact> factType() {
+            return FactTypes.byName(type).orElseThrow(() -> new IllegalStateException("history holds a fact of type "
+                    + type + ", which this version does not know"));
+        }
+
+        public Fact fact() {
+            try {
+                return Json.MAPPER.readerFor(factType()).readValue(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored " + type + " of submission " + submission + " is not readable", e);
+            }
+        }
+    }
+
+    /** The days of one fact type that an evaluation needs, both ends inclusive. */
+    public record Window(String type, LocalDate from, LocalDate to) {
+    }
+
+    /** A fact's day: its {@code date} component when it has one, else the day it is judged on. */
+    static LocalDate dayOf(Fact fact, LocalDate judgedOn) {
+        for (RecordComponent c : fact.getClass().getRecordComponents()) {
+            if (c.getName().equals("date") && c.getType() == LocalDate.class) {
+                try {
+                    LocalDate d = (LocalDate) c.getAccessor().invoke(fact);
+                    return d == null ? judgedOn : d;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return judgedOn;
+    }
+
+    /**
+     * The windows an evaluation as of {@code asOf} needs: for each fact type in the pack's history map, the
+     * period containing {@code asOf}, and with {@code touched} (the days of the facts being judged, by type)
+     * also the periods containing those days; never past {@code asOf}.
+     */
+    public static List<Window> windows(Ledger ledger, LocalDate asOf, Map<String, ? extends Collection<LocalDate>> touched) {
+        return windows(PackHistory.kinds(ledger), (kind, day) -> PackHistory.containing(kind, day, ledger), asOf, touched);
+    }
+
+    /** Which period of a kind contains a day. */
+    public interface Periods {
+        Period containing(String kind, LocalDate day);
+    }
+
+    public static List<Window> windows(Map<String, String> kinds, Periods periods, LocalDate asOf,
+                                       Map<String, ? extends Collection<LocalDate>> touched) {
+        List<Window> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(kinds).entrySet()) {
+            Period p = periods.containing(e.getValue(), asOf);
+            LocalDate from = p.from();
+            LocalDate to = p.to().isAfter(asOf) ? asOf : p.to();
+            Collection<LocalDate> days = touched.get(e.getKey());
+            for (LocalDate day : days == null ? List.<LocalDate>of() : days) {
+                if (day.isAfter(asOf)) continue;
+                Period q = periods.containing(e.getValue(), day);
+                if (q.from().isBefore(from)) from = q.from();
+            }
+            if (!from.isAfter(to)) out.add(new Window(e.getKey(), from, to));
+        }
+        return out;
+    }
+
+    /**
+     * A submission's facts with the stored facts its evaluation as of a day needs: those of its facts'
+     * partition keys (what rules see together) over the periods its facts touch, but its own, and none
+     * identical to a fact already there (the same report sent again under another id counts once).
+     */
+    public List<Fact> withHistory(Ledger ledger, Submission s, LocalDate asOf) throws SQLException {
+        Map<String, List<LocalDate>> touched = new TreeMap<>();
+        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Fact f : s.facts()) {
+            touched.computeIfAbsent(f.getClass().getSimpleName(), k -> new ArrayList<>()).add(dayOf(f, asOf));
+            if (f.partitionKey() != null) keys.add(f.partitionKey());
+            Entry e = Entry.of(f, asOf);
+            seen.add(e.sameness());
+        }
+        List<Fact> out = new ArrayList<>(s.facts());
+        forEach(windows(ledger, asOf, touched), asOf, keys, Set.of(s.submission()), stored -> {
+            if (seen.add(stored.sameness())) out.add(stored.fact());
+        });
+        return out;
+    }
+
+    /** A submission's facts as history entries, judged as of a day. */
+    public static List<Entry> entries(Submission s, LocalDate asOf) {
+        return s.facts().stream().map(f -> Entry.of(f, asOf)).toList();
+    }
+
+    /**
+     * Records a submission's facts unless its id is recorded already; true when it recorded them. Its own
+     * transaction, committed before it returns.
+     */
+    public boolean record(String submission, LocalDate judgedOn, List<Entry> facts) throws SQLException {
+        try (Connection c = store.connection()) {
+            try {
+                boolean done = record(c, submission, judgedOn, facts);
+                c.commit();
+                return done;
+            } catch (SQLException e) {
+                c.rollback();
+                if (!recorded(c, List.of(submission)).isEmpty()) return false; // recorded meanwhile by another
+                throw e;
+            }
+        }
+    }
+
+    /** Records in the caller's transaction (a post records its facts with its submission). */
+    static boolean record(Connection c, String submission, LocalDate judgedOn, List<Entry> facts) throws SQLException {
+        if (!recorded(c, List.of(submission)).isEmpty()) return false;
+        insertSubmission(c, submission, judgedOn, facts.size());
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (int i = 0; i < facts.size(); i++) bind(s, submission, i, judgedOn, facts.get(i)).addBatch();
+            if (!facts.isEmpty()) s.executeBatch();
+        }
+        return true;
+    }
+
+    private static final String INSERT = "INSERT INTO history (submission, seq, fact_day, recorded_on, fact_type, subject, "
+            + "partition_key, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static PreparedStatement bind(PreparedStatement s, String submission, int seq, LocalDate recordedOn, Entry e)
+            throws SQLException {
+        s.setString(1, submission);
+        s.setInt(2, seq);
+        s.setObject(3, e.day());
+        s.setObject(4, recordedOn);
+        s.setString(5, e.type());
+        s.setString(6, e.subject());
+        s.setString(7, e.partitionKey());
+        s.setString(8, e.json());
+        return s;
+    }
+
+    private static void insertSubmission(Connection c, String submission, LocalDate recordedOn, int facts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+            s.setString(1, submission);
+            s.setObject(2, recordedOn);
+            s.setInt(3, facts);
+            s.executeUpdate();
+        }
+    }
+
+    /** Which of these submission ids are recorded. */
+    public Set<String> recorded(Collection<String> submissions) throws SQLException {
+        try (Connection c = store.connection()) {
+            Set<String> out = recorded(c, submissions);
+            c.rollback();
+            return out;
+        }
+    }
+
+    private static Set<String> recorded(Connection c, Collection<String> submissions) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> ids = new ArrayList<>(submissions);
+        for (int i = 0; i < ids.size(); i += IDS) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT submission FROM history_submissions WHERE submission IN ("
+                    + marks + ")")) {
+                for (int j = 0; j < chunk.size(); j++) s.setString(j + 1, chunk.get(j));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Streams the stored facts of the windows, judged as of {@code asOf}: facts of a window's days that were
+     * recorded on or before {@code asOf}, except those of the {@code excluded} submissions (being judged
+     * again from their input), and with {@code partitionKeys} only those of these keys. Ordered by type (as
+     * the windows), day, submission and place in it.
+     */
+    public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
+                        Consumer<Stored> action) throws SQLException {
+        try (Connection c = store.connection()) {
+            for (Window w : windows) {
+                if (partitionKeys == null) {
+                    query(c, w, asOf, null, excluded, action);
+                } else {
+                    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
+                    for (int i = 0; i < keys.size(); i += IDS) {
+                        query(c, w, asOf, keys.subList(i, Math.min(keys.size(), i + IDS)), excluded, action);
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    /**
+     * About how many bytes of JSON the windows' stored facts recorded before {@code asOf} hold (for sizing the
+     * batch's partitions: not what the night itself records, so that a re-run night is split the same way).
+     */
+    public long bytes(List<Window> windows, LocalDate asOf) throws SQLException {
+        long sum = 0;
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT SUM(LENGTH(fact)) FROM history"
+                + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on < ?")) {
+            for (Window w : windows) {
+                s.setString(1, w.type());
+                s.setObject(2, w.from());
+                s.setObject(3, w.to());
+                s.setObject(4, asOf);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) sum += r.getLong(1);
+                }
+            }
+            c.rollback();
+        }
+        return sum;
+    }
+
+    private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
+                              Consumer<Stored> action) throws SQLException {
+        String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
+                + " AND recorded_on <= ?"
+                + (keys == null ? "" : " AND partition_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
+                + " ORDER BY fact_day, submission, seq";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
+            s.setString(1, w.type());
+            s.setObject(2, w.from());
+            s.setObject(3, w.to());
+            s.setObject(4, asOf);
+            if (keys != null) for (int i = 0; i < keys.size(); i++) s.setString(5 + i, keys.get(i));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String submission = r.getString(1);
+                    if (excluded.contains(submission)) continue;
+                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                            r.getString(5)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a night's facts in one transaction: facts of submissions recorded before are skipped (a re-run
+     * night changes nothing); {@link Night#commit()} makes the rest visible at once.
+     */
+    public Night night(LocalDate night, Collection<String> submissions) throws SQLException {
+        Connection c = store.connection();
+        try {
+            return new Night(c, night, recorded(c, submissions));
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** One night's recording, open until committed or closed (closing without commit records nothing). */
+    public static final class Night implements AutoCloseable {
+        private final Connection c;
+        private final LocalDate night;
+        private final Set<String> before;
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+        private final PreparedStatement insert;
+        private int pending;
+        private long added;
+
+        private final PreparedStatement failure;
+        private int pendingFailures;
+
+        private Night(Connection c, LocalDate night, Set<String> before) throws SQLException {
+            this.c = c;
+            this.night = night;
+            this.before = before;
+            this.insert = c.prepareStatement(INSERT);
+            // A re-run night replaces its scorecard rows (with the same ones, when its input is the same).
+            for (String table : List.of("night_scores", "night_failures")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE night = ?")) {
+                    s.setObject(1, night);
+                    s.executeUpdate();
+                }
+            }
+            this.failure = c.prepareStatement("INSERT INTO night_failures (night, measure, rule_id, subject, units) VALUES (?, ?, ?, ?, ?)");
+        }
+
+        /** Keeps a FAIL finding of the night (measure, rule, subject, units) for bulletins. */
+        public void failure(int measure, String rule, String subject, List<String> units) throws SQLException {
+            failure.setObject(1, night);
+            failure.setInt(2, measure);
+            failure.setString(3, rule);
+            failure.setString(4, subject);
+            failure.setString(5, "|" + String.join("|", units) + "|");
+            failure.addBatch();
+            if (++pendingFailures == ROWS) {
+                failure.executeBatch();
+                pendingFailures = 0;
+            }
+        }
+
+        /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
+        public void scores(List<Scores.Score> scores) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Scores.Score x : scores) {
+                    s.setObject(1, night);
+                    s.setString(2, x.unit());
+                    s.setInt(3, x.measure());
+                    s.setLong(4, x.judged());
+                    s.setLong(5, x.passed());
+                    s.setLong(6, x.failed());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+
+        /** True when the submission's facts were recorded before this night's run. */
+        public boolean recordedBefore(String submission) {
+            return before.contains(submission);
+        }
+
+        /** Adds a fact of a submission, unless the submission was recorded before. */
+        public void add(String submission, Entry e) throws SQLException {
+            if (before.contains(submission)) return;
+            int seq = counts.merge(submission, 1, Integer::sum) - 1;
+            bind(insert, submission, seq, night, e).addBatch();
+            added++;
+            if (++pending == ROWS) flush();
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) insert.executeBatch();
+            pending = 0;
+        }
+
+        /** Facts added (that will be recorded). */
+        public long added() {
+            return added;
+        }
+
+        public void commit() throws SQLException {
+            flush();
+            if (pendingFailures > 0) failure.executeBatch();
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+                int n = 0;
+                for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                    s.setString(1, e.getKey());
+                    s.setObject(2, night);
+                    s.setInt(3, e.getValue());
+                    s.addBatch();
+                    if (++n % ROWS == 0) s.executeBatch();
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                insert.close();
+                failure.close();
+                c.rollback();
+            } finally {
+                c.close();
+            }
+        }
+    }
+}

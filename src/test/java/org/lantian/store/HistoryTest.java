@@ -1,0 +1,211 @@
+package org.lantian.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lantian.Json;
+import org.lantian.TestPacks;
+import org.lantian.domain.Fact;
+import org.lantian.domain.facts.CleaningCampaign;
+import org.lantian.domain.facts.Restaurant;
+import org.lantian.domain.facts.RoadCleaning;
+import org.lantian.pack.Period;
+
+/** History on H2 and PostgreSQL: facts recorded once per submission, loaded for the periods an evaluation needs. */
+class HistoryTest {
+    static final LocalDate THU = LocalDate.of(2022, 6, 30);
+
+    @TempDir
+    Path tmp;
+
+    static List<String> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    static Fact road(String road, String date) throws Exception {
+        return Json.MAPPER.readerFor(RoadCleaning.class).readValue("{\"road\":\"" + road + "\",\"date\":\"" + date + "\"}");
+    }
+
+    static Fact campaign(String town, String date) throws Exception {
+        return Json.MAPPER.readerFor(CleaningCampaign.class).readValue("{\"town\":\"" + town + "\",\"date\":\"" + date + "\"}");
+    }
+
+    static History.Entry entry(Fact f) {
+        return History.Entry.of(f, THU);
+    }
+
+    /** Every row of the history table, as text, in a fixed order. */
+    static List<String> rows(Store store) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = store.connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT submission, seq, fact_day, recorded_on, fact_type, subject, partition_key, fact "
+                     + "FROM history ORDER BY submission, seq")) {
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= 8; i++) row.append(r.getString(i)).append('|');
+                out.add(row.toString());
+            }
+            c.rollback();
+        }
+        return out;
+    }
+
+    static final History.Periods WEEKS = (kind, day) -> PackHistory.containing(kind, day, TestPacks.bundled().ledger());
+
+    @Test
+    void aWeeklyTypeNeedsItsWeekUpToTheDayAndTheWeeksOfTheDaysItTouches() {
+        Map<String, String> kinds = Map.of("RoadCleaning", "week", "Restaurant", "quarter");
+        List<History.Window> w = History.windows(kinds, WEEKS, THU, Map.of());
+        assertEquals(List.of(new History.Window("Restaurant", LocalDate.of(2022, 4, 1), THU),
+                new History.Window("RoadCleaning", LocalDate.of(2022, 6, 27), THU)), w);
+        // A post on Monday that reports Saturday's flushes touches the week before as well.
+        LocalDate monday = LocalDate.of(2022, 7, 4);
+        List<History.Window> touched = History.windows(Map.of("RoadCleaning", "week"), WEEKS, monday,
+                Map.of("RoadCleaning", List.of(LocalDate.of(2022, 7, 2), LocalDate.of(2022, 7, 9))));
+        assertEquals(List.of(new History.Window("RoadCleaning", LocalDate.of(2022, 6, 27), monday)), touched);
+    }
+
+    @Test
+    void theStandInPeriodsFollowTheCalendar() {
+        var ledger = TestPacks.bundled().ledger();
+        assertEquals(new Period(LocalDate.of(2022, 12, 26), LocalDate.of(2023, 1, 1), null, null),
+                PackHistory.containing("week", LocalDate.of(2023, 1, 1), ledger));
+        assertEquals(LocalDate.of(2022, 10, 1), PackHistory.containing("quarter", LocalDate.of(2022, 12, 31), ledger).from());
+        assertEquals(LocalDate.of(2022, 12, 31), PackHistory.containing("quarter", LocalDate.of(2022, 12, 31), ledger).to());
+        assertEquals(LocalDate.of(2022, 2, 28), PackHistory.containing("month", LocalDate.of(2022, 2, 1), ledger).to());
+        assertEquals(LocalDate.of(2022, 9, 30), PackHistory.containing("ozoneSeason", LocalDate.of(2022, 6, 1), ledger).to());
+    }
+
+    @Test
+    void aFactsDayIsItsDateOrTheDayItIsJudgedOn() throws Exception {
+        assertEquals(LocalDate.of(2022, 6, 28), History.dayOf(road("R-1", "2022-06-28"), THU));
+        assertEquals(THU, History.dayOf(Json.MAPPER.readerFor(RoadCleaning.class).readValue("{\"road\":\"R-1\"}"), THU));
+        assertEquals(THU, History.dayOf(Json.MAPPER.readerFor(Restaurant.class).readValue("{\"id\":\"C-1\"}"), THU));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aSubmissionIsRecordedOnceAndReadBackAsTheSameFacts(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            Fact r1 = road("R-1", "2022-06-28");
+            Fact c1 = campaign("北街街道", "2022-06-29");
+            assertTrue(store.history().record("S-1", THU, List.of(entry(r1), entry(c1))));
+            List<String> once = rows(store);
+            assertEquals(2, once.size());
+            assertFalse(store.history().record("S-1", THU, List.of(entry(road("R-9", "2022-06-28")))));
+            assertEquals(once, rows(store));
+            assertEquals(Set.of("S-1"), store.history().recorded(List.of("S-1", "S-2")));
+
+            List<History.Stored> loaded = load(store, History.windows(Map.of("RoadCleaning", "week", "CleaningCampaign", "week"),
+                    WEEKS, THU, Map.of()), THU, null, Set.of());
+            assertEquals(List.of(c1, r1), loaded.stream().map(History.Stored::fact).toList());
+            assertEquals(CleaningCampaign.PARTITION, loaded.get(0).partitionKey());
+            assertEquals("S-1", loaded.get(1).submission());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void anEvaluationSeesItsPeriodUpToItsDayAndNothingRecordedLater(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            History h = store.history();
+            h.record("S-sun", LocalDate.of(2022, 6, 26), List.of(entry(road("R-1", "2022-06-26")))); // the week before
+            h.record("S-mon", LocalDate.of(2022, 6, 27), List.of(entry(road("R-1", "2022-06-27")), entry(road("R-2", "2022-06-27"))));
+            h.record("S-wed", LocalDate.of(2022, 6, 29), List.of(entry(road("R-1", "2022-06-29"))));
+            h.record("S-fri", LocalDate.of(2022, 7, 1), List.of(entry(road("R-1", "2022-07-01")))); // after Thursday
+            // Recorded on Friday about Wednesday: a re-run of Thursday's night must not see it.
+            h.record("S-late", LocalDate.of(2022, 7, 1), List.of(History.Entry.of(road("R-1", "2022-06-29"), LocalDate.of(2022, 7, 1))));
+            // Another fact type, and a type the history map does not name.
+            h.record("S-rest", THU, List.of(entry(Json.MAPPER.readerFor(Restaurant.class).readValue("{\"id\":\"C-1\"}"))));
+
+            var windows = History.windows(Map.of("RoadCleaning", "week"), WEEKS, THU, Map.of());
+            assertEquals(List.of("S-mon", "S-mon", "S-wed"), submissions(load(store, windows, THU, null, Set.of())));
+            // What sizes the batch's partitions: the same facts, those recorded before the day only.
+            long bytes = 0;
+            for (History.Stored x : load(store, windows, THU, null, Set.of())) bytes += x.json().length();
+            assertEquals(bytes, h.bytes(windows, THU));
+            assertEquals(bytes - entry(road("R-1", "2022-06-29")).json().length(), h.bytes(windows, LocalDate.of(2022, 6, 29)));
+            assertEquals(List.of("S-mon", "S-mon"), submissions(load(store, windows, THU, null, Set.of("S-wed"))));
+            assertEquals(List.of("S-mon"), submissions(load(store, windows, THU, List.of("R-2", "R-x"), Set.of())));
+            assertEquals(List.of(), load(store, windows, THU, List.of(), Set.of()));
+            var sunday = History.windows(Map.of("RoadCleaning", "week"), WEEKS, LocalDate.of(2022, 7, 3), Map.of());
+            assertEquals(List.of("S-mon", "S-mon", "S-late", "S-wed", "S-fri"),
+                    submissions(load(store, sunday, LocalDate.of(2022, 7, 3), null, Set.of())));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aNightIsRecordedInOneTransactionAndARerunChangesNothing(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            History h = store.history();
+            h.record("S-posted", THU, List.of(entry(road("R-1", "2022-06-30"))));
+            List<String> posted = rows(store);
+            try (History.Night n = h.night(THU, List.of("S-posted", "S-2", "night:2022-06-30"))) {
+                assertTrue(n.recordedBefore("S-posted"));
+                n.add("S-posted", entry(road("R-1", "2022-06-30"))); // skipped: recorded when it was posted
+                n.add("S-2", entry(road("R-2", "2022-06-30")));
+                n.add("night:2022-06-30", entry(road("R-3", "2022-06-30")));
+                n.add("S-2", entry(campaign("南村镇", "2022-06-30")));
+                assertEquals(3, n.added());
+                // Not committed: nobody sees it, and closing records nothing.
+                assertEquals(posted, rows(store));
+            }
+            assertEquals(posted, rows(store));
+            for (int run = 0; run < 2; run++) {
+                try (History.Night n = h.night(THU, List.of("S-2", "night:2022-06-30"))) {
+                    n.add("S-2", entry(road("R-2", "2022-06-30")));
+                    n.add("night:2022-06-30", entry(road("R-3", "2022-06-30")));
+                    n.add("S-2", entry(campaign("南村镇", "2022-06-30")));
+                    assertEquals(run == 0 ? 3 : 0, n.added());
+                    n.commit();
+                }
+            }
+            List<String> after = rows(store);
+            assertEquals(4, after.size());
+            assertTrue(after.contains("S-2|1|2022-06-30|2022-06-30|CleaningCampaign|南村镇/2022-06-30|cleaning-campaigns|"
+                    + entry(campaign("南村镇", "2022-06-30")).json() + "|"), after.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aPostRecordsItsFactsWithTheSubmissionAndARepostRecordsNothing(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            var doc = StoreTest.sample("S-1");
+            var n = StoreTest.evaluated(doc, OffsetDateTime.parse("2022-06-30T02:15:00Z"));
+            List<History.Entry> facts = List.of(entry(road("R-017", "2022-06-30")));
+            assertEquals(Submissions.Outcome.CREATED, store.submissions().insert(n, facts).outcome());
+            List<String> once = rows(store);
+            assertEquals(1, once.size());
+            assertEquals(Submissions.Outcome.SAME, store.submissions().insert(n, facts).outcome());
+            assertEquals(once, rows(store));
+        }
+    }
+
+    static List<History.Stored> load(Store store, List<History.Window> windows, LocalDate asOf, List<String> keys,
+                                     Set<String> excluded) throws Exception {
+        List<History.Stored> out = new ArrayList<>();
+        store.history().forEach(windows, asOf, keys, excluded, out::add);
+        return out;
+    }
+
+    static List<String> submissions(List<History.Stored> loaded) {
+        return loaded.stream().map(History.Stored::submission).toList();
+    }
+}

@@ -1,0 +1,172 @@
+package org.lantian.tools;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.HashSet;
+import java.util.Set;
+import org.lantian.batch.BatchRun;
+import org.lantian.batch.InputReader;
+import org.lantian.batch.Origin;
+import org.lantian.batch.Reject;
+import org.lantian.domain.Fact;
+import org.lantian.cli.Main;
+import org.lantian.cli.Output;
+import org.lantian.cli.PackOption;
+import org.lantian.cli.ThreadsOption;
+import org.lantian.service.EvaluationService;
+import org.lantian.store.History;
+import org.lantian.batch.Progress;
+import org.lantian.batch.Registers;
+import org.lantian.store.Store;
+import org.lantian.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lantian bench-history}: fills a store with a year of generated nights through the batch (each judged
+ * with its history and recorded), then times the next nights with their history against the same nights
+ * with {@code --no-history}, in one process (docs/performance.md, "History").
+ */
+@Command(name = "bench-history", description = {
+        "Fill a store with --nights generated nights (their valid records recorded as history), then time the --as-of "
+                + "nights with history against --no-history, alternately, --repeat times each.",
+        "Prints a table of the runs and the ratio of the fastest runs with and without history."})
+final class HistoryBenchCommand implements Callable<Integer> {
+    @Option(names = "--db", paramLabel = "URL", required = true, description = "The store to fill and judge with (JDBC URL).")
+    String db;
+
+    @Option(names = "--nights", defaultValue = "365", description = "Nights to fill, ending on --until (0: the store is filled already; default ${DEFAULT-VALUE}).")
+    int nights;
+
+    @Option(names = "--until", defaultValue = "2022-06-28", description = "The last night filled (default ${DEFAULT-VALUE}).")
+    String until;
+
+    @Option(names = "--records", defaultValue = "10000", description = "Records a night (default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--as-of", paramLabel = "DATE", split = ",", defaultValue = "2022-06-29,2022-06-30",
+            description = "The nights measured, in order (default ${DEFAULT-VALUE}: a Wednesday, then the last day of a quarter).")
+    List<String> asOf;
+
+    @Option(names = "--fill-batched", description = "Fill by running the whole batch on each night (slow) instead of "
+            + "recording each night's valid records directly (the default; re-sent and conflicting bare facts are then recorded as read).")
+    boolean batched;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder for the generated nights and outputs (default: a temporary one, deleted).")
+    Path work;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    PackOption pack;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws Exception {
+        var compiled = new EvaluationService(pack.compile());
+        var registers = Registers.load(pack.dir(), compiled.pack().ledger());
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("lantian-bench-history-");
+        LocalDate last = LocalDate.parse(until);
+        List<LocalDate> measured = new ArrayList<>();
+        for (String d : asOf) measured.add(LocalDate.parse(d));
+        try (Store store = open(db)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < nights; i++) {
+                LocalDate day = last.minusDays(nights - 1 - i);
+                Path night = generate(dir, day, registers);
+                if (batched) new BatchRun(options(night, day, dir.resolve("out"), compiled, registers).withStore(store)).run();
+                else record(compiled, store, night, day);
+                Files.delete(night);
+                if ((i + 1) % 10 == 0 || i + 1 == nights) {
+                    output.err().printf("filled %d/%d nights (to %s) in %.0f s%n", i + 1, nights, day, (System.nanoTime() - start) / 1e9);
+                    output.err().flush();
+                }
+            }
+            output.out().println("| night | mode | time | records/s | history facts loaded | recorded | peak heap (after GC) |");
+            output.out().println("| --- | --- | --- | --- | --- | --- | --- |");
+            for (LocalDate day : measured) {
+                Path night = generate(dir, day, registers);
+                Bench.batch(options(night, day, dir.resolve("out"), compiled, registers)); // warm-up
+                long alone = Long.MAX_VALUE;
+                long with = Long.MAX_VALUE;
+                for (int r = 0; r < repeat; r++) {
+                    Bench.Phase a = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers));
+                    print(day, "--no-history", a);
+                    Bench.Phase h = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers).withStore(store));
+                    print(day, "history", h);
+                    alone = Math.min(alone, a.nanos());
+                    with = Math.min(with, h.nanos());
+                }
+                output.out().printf("%n%s: fastest with history %.2f s, alone %.2f s: ratio %.2f%n%n", day, with / 1e9, alone / 1e9,
+                        (double) with / alone);
+                output.out().flush();
+            }
+        } finally {
+            if (work == null) BatchRun.deleteTree(dir);
+        }
+        return Main.OK;
+    }
+
+    private void print(LocalDate day, String mode, Bench.Phase p) {
+        var h = p.batch().report().history();
+        output.out().printf("| %s | %s | %.2f s | %,.0f | %s | %s | %d MB (%d MB) |%n", day, mode, p.nanos() / 1e9, p.perSecond(),
+                h == null ? "" : String.format("%,d", h.loaded()), p.batch().recorded() < 0 ? "" : String.format("%,d", p.batch().recorded()),
+                p.peakHeap() >> 20, p.peakLive() >> 20);
+        output.out().flush();
+    }
+
+    /** Records a night's valid facts under their submissions (the night's id for bare facts without one), read as the batch reads them. */
+    private static void record(EvaluationService service, Store store, Path night, LocalDate day) throws Exception {
+        List<String[]> ids = new ArrayList<>();
+        List<History.Entry> entries = new ArrayList<>();
+        new InputReader(service, List.of(night), List.of()).read(new InputReader.Sink() {
+            @Override
+            public void fact(Fact fact, String json, Origin origin) {
+                ids.add(new String[] {origin.submission() == null ? BatchRun.nightId(day) : origin.submission()});
+                entries.add(History.Entry.of(fact, day));
+            }
+
+            @Override
+            public void reject(Reject reject) {
+            }
+        });
+        Set<String> submissions = new HashSet<>();
+        for (String[] id : ids) submissions.add(id[0]);
+        try (History.Night n = store.history().night(day, submissions)) {
+            for (int i = 0; i < entries.size(); i++) n.add(ids.get(i)[0], entries.get(i));
+            n.commit();
+        }
+    }
+
+    private BatchRun.Options options(Path night, LocalDate day, Path out, EvaluationService compiled, Registers registers) {
+        return new BatchRun.Options(List.of(night), day, out, compiled, registers, threads.count(), Progress.NONE);
+    }
+
+    private Path generate(Path dir, LocalDate day, Registers registers) throws Exception {
+        Path night = dir.resolve("night-" + day + ".jsonl");
+        try (OutputStream o = Files.newOutputStream(night)) {
+            new NightGenerator(new NightGenerator.Options(records, day, day.toEpochDay(), 0.1, 0.001), registers).write(o);
+        }
+        return night;
+    }
+
+    private static Store open(String url) throws Main.UserError {
+        try {
+            return Store.open(url, 4);
+        } catch (StoreException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+}
