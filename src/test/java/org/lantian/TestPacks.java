@@ -28,6 +28,20 @@ public final class TestPacks {
         return dir;
     }
 
+    /** The bundled pack's ledger, without compiling the rules (for tests of input validation). */
+    public static org.lantian.pack.Ledger ledger() {
+        return ledgerPack().ledger();
+    }
+
+    /** The bundled pack as loaded from disk, not compiled. */
+    public static RulePack ledgerPack() {
+        try {
+            return RulePack.load(BUNDLED);
+        } catch (Exception e) {
+            throw new IllegalStateException("the bundled pack does not load: " + e.getMessage(), e);
+        }
+    }
+
     public static synchronized CompiledPack bundled() {
         if (bundled == null) {
             try {

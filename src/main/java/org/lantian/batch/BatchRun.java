@@ -36,6 +36,7 @@ import org.lantian.domain.Message;
 import org.lantian.domain.Span;
 import org.lantian.domain.Status;
 import org.lantian.engine.CompiledPack;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
 import org.lantian.service.EvaluationService;
@@ -54,16 +55,28 @@ import org.lantian.store.Store;
  * few partitions are evaluated ahead of the one being written, no more). Only the scorecard's counts, the
  * registers and the submission ids of submission objects stay in memory.
  *
- * <p>Everything is written into a work folder inside the output folder and moved into place at the end,
- * report.json last (after the old one was removed first): a killed run leaves no report that looks
- * complete, and the next run starts by clearing the work folder.
+ * <p>Everything is written into a fresh work folder beside the output folder, which then replaces the
+ * output folder as a whole (two renames): a killed run leaves either the previous night's complete output
+ * or none, never an old night's files beside a new night's, and the next run starts by clearing what a
+ * killed one left. The output folder may hold nothing but a night's output, so no other file is ever lost.
  */
 public final class BatchRun {
     /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
     static final int SESSION = 1000;
     /** Input bytes per partition: a partition must fit in memory with its findings. */
     static final long PARTITION_BYTES = 4L << 20;
+    /** The work folder of output folder DIR is .DIR.batch-work beside it; the replaced output goes to .DIR.batch-old. */
     static final String WORK = ".batch-work";
+    static final String OLD = ".batch-old";
+    /** What an output folder may hold: a night's files (and the work folder earlier versions kept inside). */
+    static final Set<String> OUTPUTS = Set.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json", WORK);
+
+    /** The output folder holds other files than a night's: replacing it would lose them. */
+    public static final class OutputRefused extends IOException {
+        OutputRefused(String message) {
+            super(message);
+        }
+    }
 
     /**
      * {@code documents}: inputs other than files, read after them (the store's day with {@code batch --db});
@@ -150,9 +163,11 @@ public final class BatchRun {
         List<Path> files = InputReader.expand(o.inputs()).stream()
                 .filter(f -> !f.toAbsolutePath().normalize().startsWith(outDir)).toList();
         long inputBytes = bytes(files, o.documents());
-        Files.createDirectories(o.out());
-        Path work = o.out().resolve(WORK);
+        Path work = beside(outDir, WORK);
+        Path old = beside(outDir, OLD);
+        refuseForeignFiles(outDir);
         deleteTree(work);
+        deleteTree(old);
         Files.createDirectories(work);
         // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
         int partitions = (int) Math.max(1, Math.min(4096, (inputBytes + historyBytes()) / PARTITION_BYTES + 1));
@@ -231,7 +246,8 @@ public final class BatchRun {
         } finally {
             close(night);
         }
-        publish(work);
+        deleteTree(work.resolve("partitions"));
+        publish(work, outDir, old);
         long end = System.nanoTime();
         return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt, recorded);
     }
@@ -480,12 +496,12 @@ public final class BatchRun {
         long facts = 0;
         for (List<Item> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard, json, fails);
+                facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, fails);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
         findings.sort(Ranked.Line.ORDER);
         spill.delete(partition);
         List<byte[]> lines = new ArrayList<>(findings.size());
@@ -493,11 +509,52 @@ public final class BatchRun {
         return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
 
+    /**
+     * Evaluates a session's records; returns how many were evaluated. A rule that throws fails the records
+     * it fired on (each a reject naming the rule) and the session is evaluated again without them; when
+     * Drools cannot say which facts (a condition threw), each partition group of the session is evaluated
+     * on its own and a group that still fails is rejected as a whole. The night goes on either way.
+     */
     private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
-                                List<Finding> fails) throws IOException {
+                                List<Reject> rejected, List<Finding> fails) throws IOException {
+        List<Item> left = new ArrayList<>(items);
+        while (!left.isEmpty()) {
+            List<Finding> findings;
+            try {
+                findings = evaluateItems(left);
+            } catch (EvaluationFailedException e) {
+                Set<Object> culprits = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                culprits.addAll(e.facts());
+                List<Item> bad = left.stream().filter(i -> culprits.contains(i.fact())).toList();
+                if (!bad.isEmpty()) {
+                    for (Item i : bad) rejected.add(failed(i, e));
+                    left.removeAll(bad);
+                    continue;
+                }
+                Map<String, List<Item>> groups = new TreeMap<>();
+                for (Item i : left) groups.computeIfAbsent(String.valueOf(i.fact().partitionKey()), k -> new ArrayList<>()).add(i);
+                if (groups.size() == 1) {
+                    for (Item i : left) rejected.add(failed(i, e));
+                    return 0;
+                }
+                int evaluated = 0;
+                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, json, rejected, fails);
+                return evaluated;
+            }
+            add(findings, left, out, scorecard, json, fails);
+            return left.size();
+        }
+        return 0;
+    }
+
+    private Reject failed(Item item, EvaluationFailedException e) {
+        return new Reject(reader.name(item.origin().file()), item.origin().line(), item.origin().submission(),
+                List.of("not evaluated: " + e.getMessage() + "; the night's other records are"));
+    }
+
+    private List<Finding> evaluateItems(List<Item> items) {
         Map<Fact, String> origin = new IdentityHashMap<>();
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
-        Set<String> subjects = new java.util.HashSet<>();
         for (Item c : context) {
             facts.add(c.fact());
             origin.put(c.fact(), c.origin().submission());
@@ -505,10 +562,18 @@ public final class BatchRun {
         for (Item i : items) {
             facts.add(i.fact());
             origin.put(i.fact(), i.origin().submission());
+        }
+        return service.evaluate(facts, o.asOf(), origin::get);
+    }
+
+    private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
+                     List<Finding> fails) throws IOException {
+        Set<String> subjects = new java.util.HashSet<>();
+        for (Item i : items) {
             subjects.add(i.fact().subject());
             subjects.add(i.fact().partitionKey());
         }
-        for (Finding f : service.evaluate(facts, o.asOf(), origin::get)) {
+        for (Finding f : findings) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
@@ -517,7 +582,6 @@ public final class BatchRun {
             scorecard.add(r);
             cover(f);
         }
-        return items.size();
     }
 
     /** True when a subject is one of the session's, or a period of one ("R-001/2022-W26" of road R-001). */
@@ -604,14 +668,31 @@ public final class BatchRun {
                 withoutData, measures, units, registers, history, trends);
     }
 
-    /** Moves the finished files into place, report.json last; removes the work folder. */
-    private void publish(Path work) throws IOException {
-        Files.deleteIfExists(o.out().resolve("report.json"));
-        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json")) {
-            Files.move(work.resolve(name), o.out().resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+    /** The work (or old) folder of an output folder: beside it, so that it can replace it by a rename. */
+    static Path beside(Path outDir, String suffix) throws OutputRefused {
+        Path name = outDir.getFileName();
+        if (name == null) throw new OutputRefused("--out " + outDir + ": the output folder cannot be a file system's root");
+        return outDir.resolveSibling("." + name + suffix);
+    }
+
+    private static void refuseForeignFiles(Path outDir) throws IOException {
+        if (!Files.exists(outDir)) return;
+        if (!Files.isDirectory(outDir)) throw new OutputRefused("--out " + outDir + ": is a file, not a folder");
+        try (Stream<Path> list = Files.list(outDir)) {
+            List<String> foreign = list.map(p -> p.getFileName().toString()).filter(n -> !OUTPUTS.contains(n)).sorted().limit(5).toList();
+            if (!foreign.isEmpty()) {
+                throw new OutputRefused("--out " + outDir + ": holds other files than a night's output (" + String.join(", ", foreign)
+                        + "); the batch replaces the whole folder, so give a new or empty folder, or one an earlier batch wrote");
+            }
         }
-        deleteTree(work);
+    }
+
+    /** Replaces the output folder with the finished work folder as a whole, then removes the previous output. */
+    private static void publish(Path work, Path outDir, Path old) throws IOException {
+        if (outDir.getParent() != null) Files.createDirectories(outDir.getParent());
+        if (Files.exists(outDir)) Files.move(outDir, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(work, outDir, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
     }
 
     public static void deleteTree(Path dir) throws IOException {

@@ -1,7 +1,6 @@
 package org.lantian.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,6 +28,7 @@ import org.lantian.input.FactReader;
 import org.lantian.input.FactTypes;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
 import org.lantian.service.EvaluationService;
 
 /**
@@ -55,7 +55,6 @@ public final class InputReader {
         void reject(Reject reject) throws IOException;
     }
 
-    private static final ObjectReader JSON = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectReader CSV_LINE = new CsvMapper()
             .readerFor(String[].class);
 
@@ -164,8 +163,8 @@ public final class InputReader {
     private void document(String json, long line) throws IOException {
         JsonNode node;
         try {
-            node = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
+            node = StrictJson.parse(json);
+        } catch (InvalidInputException e) {
             records++;
             sink.reject(new Reject(fileName, line, null, List.of(notJson(e, false))));
             return;
@@ -213,8 +212,8 @@ public final class InputReader {
         while ((text = nextLine(lines)) != null) {
             JsonNode node;
             try {
-                node = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
+                node = StrictJson.parse(text);
+            } catch (InvalidInputException e) {
                 records++;
                 sink.reject(new Reject(fileName, lines.number(), null, List.of(notJson(e, !lines.lastHadNewline()))));
                 continue;
@@ -238,11 +237,12 @@ public final class InputReader {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         JsonNode node;
         try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+            node = StrictJson.parse(text);
+        } catch (InvalidInputException e) {
             records++;
-            long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            sink.reject(new Reject(fileName, line, null, List.of(notJson(e, false))));
+            String found = e.problems().get(0).found();
+            var line = java.util.regex.Pattern.compile(" at line (\\d+),").matcher(found);
+            sink.reject(new Reject(fileName, line.find() ? Long.parseLong(line.group(1)) : 1, null, List.of(notJson(e, false))));
             return content.length;
         }
         if (node == null || node.isMissingNode()) {
@@ -256,10 +256,14 @@ public final class InputReader {
         return content.length;
     }
 
-    private static String notJson(JsonProcessingException e, boolean truncated) {
-        var loc = e.getLocation();
-        return "not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()) + ": "
-                + e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst("\\s*\\(start marker at \\[Source.*$", "")
+    /** "not valid JSON at line 1, column 7: character 'x' (at /facts/0)": StrictJson's problem as one reason. */
+    private static String notJson(InvalidInputException e, boolean truncated) {
+        Problem p = e.problems().get(0);
+        if (!"valid JSON".equals(p.expected())) return "empty, expected a submission JSON object";
+        String found = p.found();
+        int at = found.lastIndexOf(" at line ");
+        return "not valid JSON" + (at < 0 ? ": " + found : found.substring(at) + ": " + found.substring(0, at))
+                + (p.pointer().isEmpty() ? "" : " (at " + p.pointer() + ")")
                 + (truncated ? " (the file ends without a newline here: truncated?)" : "");
     }
 
@@ -278,9 +282,9 @@ public final class InputReader {
         String submission = null;
         JsonNode id = node.get("submission");
         if (id != null && !id.isNull()) {
-            if (id.isTextual() && !id.asText().isBlank()) submission = id.asText();
-            else problems.add(new Problem("/submission", label, "a non-empty string (the submission id)", id.toString()));
-            FactReader.tooLong(submission, "/submission", label, "an id", problems);
+            Problem p = service.reader().checkId(id, "/submission", label);
+            if (p == null) submission = id.asText();
+            else problems.add(p);
         }
         Fact fact = service.validateFact(node, "", label, problems);
         if (!problems.isEmpty() || fact == null) {
@@ -352,7 +356,7 @@ public final class InputReader {
                 cells = CSV_LINE.readValue(text);
             } catch (JsonProcessingException e) {
                 records++;
-                sink.reject(new Reject(fileName, lines.number(), null, List.of("not a valid CSV row: " + e.getOriginalMessage())));
+                sink.reject(new Reject(fileName, lines.number(), null, List.of("not a valid CSV row (a quote left open?)")));
                 continue;
             }
             if (header == null) {

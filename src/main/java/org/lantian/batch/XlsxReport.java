@@ -57,6 +57,9 @@ final class XlsxReport implements AutoCloseable {
             cells(findings.createRow(findingRow), "… " + (report.findings() - FINDING_ROWS)
                     + " more findings in findings.jsonl (this sheet holds its first " + FINDING_ROWS + ")");
         }
+        // POI stamps the workbook with the time it is made; the night's date instead keeps a re-run byte-identical.
+        book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(
+                java.util.Date.from(report.asOf().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
         scorecard(book.createSheet(name("记分卡 Scorecard", names)), report);
         if (report.trends() != null) trends(book.createSheet(name("趋势 Trends", names)), report.trends());
         for (NightReport.UnitCard u : report.units()) unit(book.createSheet(name(u.unit(), names)), u);

@@ -114,7 +114,7 @@ final class BatchCommand implements Callable<Integer> {
                 : Progress.NONE) {
             result = new BatchRun(new BatchRun.Options(inputs, documents, date, out, service, registers, threads.count(),
                     progress, store)).run();
-        } catch (StoreDay.Failed e) {
+        } catch (StoreDay.Failed | BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } catch (IOException e) {
             throw new Main.UserError("batch failed: " + e);

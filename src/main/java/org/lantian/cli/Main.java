@@ -1,6 +1,7 @@
 package org.lantian.cli;
 
 import java.io.PrintWriter;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.input.InvalidInputException;
 import org.lantian.pack.PackException;
 import picocli.CommandLine;
@@ -56,6 +57,10 @@ public final class Main {
         if (e instanceof InvalidInputException i) {
             err.println("invalid input, " + i.problems().size() + " problem(s):");
             i.problems().forEach(p -> err.println("  " + p.describe()));
+            return INVALID;
+        }
+        if (e instanceof EvaluationFailedException f) {
+            err.println("the input could not be evaluated: " + f.getMessage());
             return INVALID;
         }
         if (e instanceof UserError u) {

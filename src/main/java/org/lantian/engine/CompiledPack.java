@@ -1,15 +1,24 @@
 package org.lantian.engine;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.pack.Ledger;
@@ -20,6 +29,14 @@ public final class CompiledPack {
     /** Deterministic order: by measure, rule, subject; ties keep the order the rules produced them. */
     public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::measure)
             .thenComparing(Finding::rule).thenComparing(f -> String.valueOf(f.subject()));
+
+    /** Halts sessions that run past their limit; one daemon thread for all. */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lantian-evaluation-limit");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     private final RulePack pack;
     private final KieBase base;
@@ -51,10 +68,29 @@ public final class CompiledPack {
     /**
      * Evaluates facts whose submissions differ (the nightly batch): a finding about a fact carries the
      * submission id that {@code origin} gives for it.
+     *
+     * @throws EvaluationFailedException when a rule throws, naming the rule and the facts it fired on
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
+        return evaluate(facts, asOf, origin, null);
+    }
+
+    /**
+     * As {@link #evaluate(Collection, LocalDate, Function)}, stopped when it takes longer than {@code limit}
+     * (null: no limit). Drools halts between two rule firings, so a limit bounds an evaluation whose rules
+     * each do bounded work.
+     *
+     * @throws EvaluationFailedException when a rule throws or time runs out
+     */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                  Duration limit) {
         FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin);
         KieSession session = base.newKieSession();
+        AtomicBoolean halted = new AtomicBoolean();
+        ScheduledFuture<?> timer = limit == null ? null : TIMER.schedule(() -> {
+            halted.set(true);
+            session.halt();
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
         try {
             if (globals.contains("findings")) session.setGlobal("findings", collector);
             if (globals.contains("ledger")) session.setGlobal("ledger", pack.ledger());
@@ -62,12 +98,34 @@ public final class CompiledPack {
             session.insert(new Evaluation(asOf));
             for (Fact f : facts) session.insert(f);
             session.fireAllRules();
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            List<Object> on = e.getMatch() == null ? List.of() : List.copyOf(e.getMatch().getObjects());
+            throw failed(rule == null ? "?" : rule, on, e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            // A condition that throws surfaces as Drools' own exception naming the rule in its text.
+            Matcher m = RULE_NAME.matcher(String.valueOf(e.getMessage()));
+            throw failed(m.find() ? m.group(1) : "?", List.of(), e);
         } finally {
+            if (timer != null) timer.cancel(false);
             session.dispose();
+        }
+        if (halted.get()) {
+            throw new EvaluationFailedException("the evaluation was stopped after " + limit.toMillis()
+                    + " ms (the time limit of one evaluation)", null, List.of(), null);
         }
         List<Finding> out = collector.findings();
         out.sort(ORDER);
         return out;
+    }
+
+    private static EvaluationFailedException failed(String rule, List<Object> facts, Throwable cause) {
+        String subjects = facts.stream().filter(f -> f instanceof Fact).map(f -> ((Fact) f).subject()).distinct()
+                .limit(5).reduce((a, b) -> a + ", " + b).map(s -> " on " + s).orElse("");
+        String why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
+                : ": " + cause.getMessage().lines().findFirst().orElse(""));
+        if (why.length() > 300) why = why.substring(0, 297) + "...";
+        return new EvaluationFailedException("rule " + rule + " failed" + subjects + " (" + why + ")", rule, facts, cause);
     }
 
     private volatile org.lantian.pack.Registered registered;

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lantian.Json;
 import org.lantian.engine.CompiledPack;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
 import org.lantian.store.Store;
@@ -76,6 +77,9 @@ public final class ApiServer implements AutoCloseable {
             new FindingsRoutes(state).addTo(config.routes);
             new LedgerRoutes(state).addTo(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), e.extra));
+            // A rule that throws on this input, or an evaluation out of time: the input's matter, not the server's.
+            config.routes.exception(EvaluationFailedException.class, (e, ctx) -> error(ctx, 422,
+                    "the submission could not be evaluated: " + e.getMessage(), e.rule() == null ? Map.of() : Map.of("rule", e.rule())));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, Params.describe(e), Map.of()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), plain(e.getMessage()), Map.of()));
             config.routes.exception(Exception.class, (e, ctx) -> {

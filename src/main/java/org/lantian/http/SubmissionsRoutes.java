@@ -2,7 +2,6 @@ package org.lantian.http;
 
 import static org.lantian.http.ApiServer.BASE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -24,6 +23,7 @@ import org.lantian.Json;
 import org.lantian.domain.Submission;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
@@ -51,8 +51,10 @@ final class SubmissionsRoutes {
 
     private void post(Context ctx) throws SQLException {
         Principal who = ServerState.principal(ctx);
-        LocalDate givenAsOf = Params.date(ctx, "asOf");
+        // The body is read to its end before anything is refused: answering while the client still sends makes
+        // Jetty close the connection, and a client busy sending a large body sees no answer at all.
         JsonNode document = readBody(ctx);
+        LocalDate givenAsOf = Params.date(ctx, "asOf");
         EvaluationService service = state.service();
         Submission submission;
         try {
@@ -63,7 +65,13 @@ final class SubmissionsRoutes {
         if (who.role() == Role.INSPECTOR && !submission.inspector().equals(who.inspector())) {
             throw ApiError.forbidden("this token posts for inspector " + who.inspector() + ", not " + submission.inspector());
         }
-        LocalDate asOf = givenAsOf != null ? givenAsOf : service.asOf(submission);
+        LocalDate asOf;
+        try {
+            asOf = service.validateAsOf(givenAsOf != null ? givenAsOf : service.asOf(submission),
+                    givenAsOf != null ? "asOf" : submission.submittedAt() != null ? "/submittedAt" : "asOf");
+        } catch (InvalidInputException e) {
+            throw invalid(e.problems());
+        }
         CheckReport report;
         String reportJson;
         state.evaluating.acquireUninterruptibly();
@@ -130,17 +138,9 @@ final class SubmissionsRoutes {
         }
         if (body.length > MAX_BODY) throw tooLarge();
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw invalid(List.of(new Problem("", "submission", "a JSON object", "an empty body")));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw invalid(List.of(new Problem("", "submission", "valid JSON",
-                    ApiServer.plain(e.getOriginalMessage()) + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()))));
-        } catch (IOException e) {
-            throw ApiError.badRequest("the request body could not be read as JSON");
+            return StrictJson.parse(body); // one document, every key once, numbers as written, plain error texts
+        } catch (InvalidInputException e) {
+            throw invalid(e.problems());
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
@@ -20,21 +22,44 @@ import java.util.Map;
 import java.util.Set;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
+import org.lantian.domain.Percent;
 import org.lantian.domain.Range;
 import org.lantian.domain.Ratio;
 import org.lantian.domain.Required;
 import org.lantian.domain.Signed;
 import org.lantian.domain.Submission;
+import org.lantian.pack.Ledger;
+import org.lantian.pack.Period;
 
 /**
- * Validates submitted JSON against the fact types and binds it to records. Every problem is
- * collected (not just the first), each naming the record and the field by JSON pointer.
+ * Validates submitted JSON against the fact types and binds it to records: the one validation step of
+ * check, serve and batch. Every problem is collected (not just the first), each naming the record and
+ * the field by JSON pointer. Beyond types, input is held to what the rules and the store can take: dates
+ * within the pack's {@code dates}, numbers finite and of sane size, percentages and ratios within bounds,
+ * texts no longer than the store holds and without control characters, towns the pack knows, no half
+ * surrogate pairs. Whatever passes can be evaluated, stored and written back as it came.
  */
 public final class FactReader {
+    /** Longest id or text (submission, inspector, subject ids, names): what the store's columns hold. */
+    public static final int MAX_TEXT = 200;
+    /** The one limit of a submission or inspector id (the server has no other). */
+    public static final int MAX_ID = MAX_TEXT;
+    /** Most items in a list field (cleaning dates of a restaurant, …). */
+    public static final int MAX_ITEMS = 1000;
+    /** Largest count unless a field says otherwise ({@link Range}). */
+    public static final long MAX_COUNT = 1_000_000_000L;
+    /** Largest number in size (m², tonnes, mg/m³): 1e12, so that no product or quotient of two overflows. */
+    public static final BigDecimal MAX_NUMBER = new BigDecimal("1e12");
+    /** Smallest number in size other than 0: so that no quotient of two numbers overflows. */
+    public static final BigDecimal MIN_NUMBER = new BigDecimal("1e-6");
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** Most facts in one submission: a post of a few thousand fits, the night's batch splits by submission. */
+    public static final int MAX_FACTS = 10_000;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<String> SUBMISSION_FIELDS = Set.of("submission", "inspector", "submittedAt", "facts");
     /** Class.getRecordComponents() builds new reflection objects on every call: the costliest step of a read. */
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
@@ -44,8 +69,21 @@ public final class FactReader {
         }
     };
 
-    /** The longest submission or inspector id accepted (the store's id columns hold it). */
-    public static final int MAX_ID = 200;
+    private final Period dates;
+    private final List<String> towns;
+    private final Ledger ledger;
+
+    /** A reader for a pack: its {@code dates}, {@code towns} and measures bound what a submission may say. */
+    public FactReader(Ledger ledger) {
+        this.ledger = ledger;
+        this.dates = ledger.dates();
+        this.towns = ledger.towns() == null || ledger.towns().isEmpty() ? null : List.copyOf(ledger.towns());
+    }
+
+    /** Parses and reads a whole submission document (the bytes as posted or read from a file). */
+    public Submission readSubmission(byte[] json) throws InvalidInputException {
+        return readSubmission(StrictJson.parse(json));
+    }
 
     /** Adds a problem when an id is longer than {@link #MAX_ID}. */
     public static void tooLong(String id, String pointer, String record, String what, List<Problem> problems) {
@@ -60,27 +98,32 @@ public final class FactReader {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(List.of(new Problem("", "submission", "a JSON object", kind(root))));
         }
+        StrictJson.loneSurrogates(root, "", problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
         String id = text(root, "submission", "/submission", "submission", true, problems);
         String label = id == null ? "submission" : "submission " + id;
         String inspector = text(root, "inspector", "/inspector", label, true, problems);
-        tooLong(id, "/submission", "submission", "an id", problems);
-        tooLong(inspector, "/inspector", label, "an inspector id", problems);
         OffsetDateTime submittedAt = null;
         JsonNode at = root.get("submittedAt");
         if (at != null && !at.isNull()) {
             try {
-                submittedAt = OffsetDateTime.parse(at.asText());
                 if (!at.isTextual()) throw new DateTimeParseException("not text", at.toString(), 0);
+                submittedAt = OffsetDateTime.parse(at.asText());
+                if (!dates.contains(submittedAt.toLocalDate())) {
+                    problems.add(new Problem("/submittedAt", label, "a date-time " + within(), at.toString()));
+                    submittedAt = null;
+                }
             } catch (DateTimeParseException e) {
                 problems.add(new Problem("/submittedAt", label,
-                        "a date-time with offset such as 2022-06-30T10:15:00+08:00", at.toString()));
+                        "a date-time with offset such as 2022-06-30T10:15:00+08:00", kind(at)));
             }
         }
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!SUBMISSION_FIELDS.contains(name)) {
-                problems.add(new Problem("/" + name, label, "no such field" + suggestion(name, SUBMISSION_FIELDS), name));
+                problems.add(new Problem("/" + StrictJson.escape(name), label,
+                        "no such field" + suggestion(name, SUBMISSION_FIELDS), quote(name)));
             }
         }
         List<Fact> facts = List.of();
@@ -89,11 +132,44 @@ public final class FactReader {
             problems.add(new Problem("/facts", label, "a non-empty array of facts", "nothing"));
         } else if (!array.isArray() || array.isEmpty()) {
             problems.add(new Problem("/facts", label, "a non-empty array of facts", kind(array)));
+        } else if (array.size() > MAX_FACTS) {
+            problems.add(new Problem("/facts", label, "at most " + MAX_FACTS + " facts (split the submission)",
+                    array.size() + " facts"));
         } else {
             facts = readFacts(array, "/facts", problems);
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return new Submission(id, inspector, submittedAt, facts);
+    }
+
+    /** Checks an as-of date against the pack's {@code dates}; {@code pointer} names where it came from. */
+    public LocalDate asOf(LocalDate day, String pointer) throws InvalidInputException {
+        if (day == null || !dates.contains(day)) {
+            throw new InvalidInputException(List.of(new Problem(pointer, null, "a date " + within(), String.valueOf(day))));
+        }
+        return day;
+    }
+
+    /** Parses and checks an as-of date given as text (--as-of, ?asOf=). */
+    public LocalDate asOf(String text, String pointer) throws InvalidInputException {
+        try {
+            return asOf(LocalDate.from(DATE.parse(text)), pointer);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException(List.of(new Problem(pointer, null, "a date YYYY-MM-DD " + within(),
+                    quote(text))));
+        }
+    }
+
+    /** Checks a submission id given outside an envelope (the {@code submission} of a bare fact in the batch). */
+    public Problem checkId(JsonNode id, String pointer, String record) {
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            return new Problem(pointer, record, "a non-empty string (the submission id)", kind(id));
+        }
+        return textProblem(id.asText(), pointer, record);
+    }
+
+    private String within() {
+        return "from " + dates.from() + " to " + dates.to();
     }
 
     /** Reads an array of facts; problems are added to the list and bad facts left out. */
@@ -112,6 +188,9 @@ public final class FactReader {
             problems.add(new Problem(pointer, label, "a fact object with a \"type\"", kind(node)));
             return null;
         }
+        int surrogates = problems.size();
+        StrictJson.loneSurrogates(node, pointer, problems);
+        if (problems.size() > surrogates) return null;
         JsonNode typeNode = node.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
             problems.add(new Problem(pointer + "/type", label, "one of the fact types " + FactTypes.names(),
@@ -142,8 +221,8 @@ public final class FactReader {
         while (fields.hasNext()) {
             String name = fields.next().getKey();
             if (!known.contains(name)) {
-                problems.add(new Problem(pointer + "/" + name, record,
-                        "a field of " + typeName + suggestion(name, known), "unknown field \"" + name + "\""));
+                problems.add(new Problem(pointer + "/" + StrictJson.escape(name), record,
+                        "a field of " + typeName + suggestion(name, known), "unknown field " + quote(name)));
             }
         }
         if (problems.size() > before) return null;
@@ -152,13 +231,17 @@ public final class FactReader {
             copy.remove("type");
             copy.remove("submission");
             return Json.MAPPER.treeToValue(copy, type.get());
-        } catch (JsonProcessingException e) {
-            problems.add(new Problem(pointer, record, "a valid " + typeName, e.getOriginalMessage()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Every field was checked above; a value that still does not bind is named without the binder's words.
+            String at = e instanceof JsonProcessingException j && j instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    && !m.getPath().isEmpty() && m.getPath().get(0).getFieldName() != null
+                    ? "/" + StrictJson.escape(m.getPath().get(0).getFieldName()) : "";
+            problems.add(new Problem(pointer + at, record, "a valid " + typeName, "a value that does not fit"));
             return null;
         }
     }
 
-    private static void checkField(RecordComponent c, JsonNode value, String pointer, String record, List<Problem> problems) {
+    private void checkField(RecordComponent c, JsonNode value, String pointer, String record, List<Problem> problems) {
         if (value == null || value.isNull()) {
             if (c.isAnnotationPresent(Required.class)) {
                 problems.add(new Problem(pointer, record, "required field \"" + c.getName() + "\"", "nothing"));
@@ -167,7 +250,9 @@ public final class FactReader {
         }
         Problem p = checkValue(c, c.getGenericType(), value, pointer, record);
         if (p != null) problems.add(p);
-        if (p == null && value.isArray()) {
+        if (p == null && value.isArray() && value.size() > MAX_ITEMS) {
+            problems.add(new Problem(pointer, record, "at most " + MAX_ITEMS + " items", value.size() + " items"));
+        } else if (p == null && value.isArray()) {
             Type element = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
             for (int i = 0; i < value.size(); i++) {
                 Problem e = checkValue(c, element, value.get(i), pointer + "/" + i, record);
@@ -177,7 +262,7 @@ public final class FactReader {
     }
 
     /** Checks one value against a Java type; returns the problem or null. Arrays are checked for shape only. */
-    private static Problem checkValue(RecordComponent c, Type type, JsonNode v, String pointer, String record) {
+    private Problem checkValue(RecordComponent c, Type type, JsonNode v, String pointer, String record) {
         if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
             return v.isArray() ? null : new Problem(pointer, record, "an array", kind(v));
         }
@@ -187,54 +272,109 @@ public final class FactReader {
             if (v.asText().isBlank() && c.isAnnotationPresent(Required.class)) {
                 return new Problem(pointer, record, "a non-empty string", "\"\"");
             }
-            return null;
+            Problem text = textProblem(v.asText(), pointer, record);
+            String unit = ledger.unit(v.asText()); // a town by another of its names (an alias), null when none
+            if (text != null || !c.getName().equals("town") || towns == null || towns.contains(v.asText())
+                    || unit != null && towns.contains(unit)) return text;
+            return new Problem(pointer, record, "one of the towns " + towns + suggestion(v.asText(), towns), kind(v));
         }
         if (cls == Boolean.class) {
             return v.isBoolean() ? null : new Problem(pointer, record, "true or false (a JSON boolean)", kind(v));
         }
         if (cls == Integer.class || cls == Long.class) {
             if (!v.isIntegralNumber()) return new Problem(pointer, record, "a whole number", kind(v));
-            return checkNumber(c, v.asDouble(), pointer, record, "a count");
+            return checkCount(c, v.bigIntegerValue(), pointer, record);
         }
         if (cls == Double.class) {
             if (!v.isNumber()) return new Problem(pointer, record, "a number", kind(v));
-            if (c.isAnnotationPresent(Ratio.class) && (v.asDouble() < 0 || v.asDouble() > 1)) {
-                return new Problem(pointer, record, "a ratio between 0 and 1 (0.95, not 95)", v.toString());
+            if ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.asDouble())) {
+                return new Problem(pointer, record, "a finite number", kind(v));
             }
-            return checkNumber(c, v.asDouble(), pointer, record, "a number");
+            return checkNumber(c, v.decimalValue(), pointer, record);
         }
         if (cls == LocalDate.class) {
-            return parses(v, DATE) ? null : new Problem(pointer, record, "a date YYYY-MM-DD", kind(v));
+            LocalDate day = parse(v, DATE, LocalDate::from);
+            if (day == null) return new Problem(pointer, record, "a date YYYY-MM-DD", kind(v));
+            return dates.contains(day) ? null : new Problem(pointer, record, "a date " + within(), kind(v));
         }
         if (cls == LocalTime.class) {
-            return parses(v, TIME) ? null : new Problem(pointer, record, "a time HH:MM", kind(v));
+            return parse(v, TIME, LocalTime::from) != null ? null : new Problem(pointer, record, "a time HH:MM", kind(v));
         }
         if (cls.isEnum()) {
             List<String> names = Arrays.stream(cls.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
             return v.isTextual() && names.contains(v.asText()) ? null
-                    : new Problem(pointer, record, "one of " + names, kind(v));
+                    : new Problem(pointer, record, "one of " + names
+                    + (v.isTextual() ? suggestion(v.asText(), names) : ""), kind(v));
         }
         throw new IllegalStateException("fact field type not supported: " + type + " in " + c);
     }
 
-    private static Problem checkNumber(RecordComponent c, double x, String pointer, String record, String what) {
-        Range range = c.getAnnotation(Range.class);
-        if (range != null && (x < range.min() || x > range.max())) {
-            return new Problem(pointer, record, "a whole number from " + range.min() + " to " + range.max(), fmt(x));
+    /** A text the store can hold and a table can show: at most MAX_TEXT characters, no control characters. */
+    private static Problem textProblem(String text, String pointer, String record) {
+        if (text.length() > MAX_TEXT) {
+            return new Problem(pointer, record, "a text of at most " + MAX_TEXT + " characters", text.length() + " characters");
         }
-        if (x < 0 && !c.isAnnotationPresent(Signed.class)) {
-            return new Problem(pointer, record, "a non-negative " + what.replaceFirst("^an? ", ""), fmt(x));
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return new Problem(pointer, record, "a text without control characters",
+                        "U+" + String.format("%04X", (int) text.charAt(i)) + " at character " + (i + 1));
+            }
         }
         return null;
     }
 
-    private static boolean parses(JsonNode v, DateTimeFormatter f) {
-        if (!v.isTextual()) return false;
+    /**
+     * A whole number within its field's {@link Range}; a {@code year} within the pack's dates; a
+     * {@code measure} one of the ledger's; any other count from 0 (or -MAX_COUNT if {@link Signed}) to MAX_COUNT.
+     */
+    private Problem checkCount(RecordComponent c, BigInteger x, String pointer, String record) {
+        long min;
+        long max;
+        Range range = c.getAnnotation(Range.class);
+        if (range != null) {
+            min = range.min();
+            max = range.max();
+        } else if (c.getName().equals("year")) {
+            min = dates.from().getYear();
+            max = dates.to().getYear();
+        } else {
+            min = c.isAnnotationPresent(Signed.class) ? -MAX_COUNT : 0;
+            max = MAX_COUNT;
+        }
+        if (x.compareTo(BigInteger.valueOf(min)) < 0 || x.compareTo(BigInteger.valueOf(max)) > 0) {
+            return new Problem(pointer, record, min == 0 && range == null ? "a non-negative whole number of at most " + max
+                    : "a whole number from " + min + " to " + max, shorten(x.toString()));
+        }
+        if (c.getName().equals("measure") && !ledger.hasMeasure(x.intValue())) {
+            return new Problem(pointer, record, "the number of a measure of the ledger", x.toString());
+        }
+        return null;
+    }
+
+    /** 0 or a number from MIN_NUMBER to MAX_NUMBER in size, within 0..1 (ratio) or 0..100 (percent). */
+    private static Problem checkNumber(RecordComponent c, BigDecimal x, String pointer, String record) {
+        String found = shorten(x.toString());
+        if (x.abs().compareTo(MAX_NUMBER) > 0 || x.signum() != 0 && x.abs().compareTo(MIN_NUMBER) < 0) {
+            return new Problem(pointer, record, "0 or a number from 0.000001 to 1e12 in size", found);
+        }
+        if (c.isAnnotationPresent(Ratio.class) && (x.signum() < 0 || x.compareTo(BigDecimal.ONE) > 0)) {
+            return new Problem(pointer, record, "a ratio between 0 and 1 (0.95, not 95)", found);
+        }
+        if (c.isAnnotationPresent(Percent.class) && (x.signum() < 0 || x.compareTo(HUNDRED) > 0)) {
+            return new Problem(pointer, record, "a percentage between 0 and 100", found);
+        }
+        if (x.signum() < 0 && !c.isAnnotationPresent(Signed.class)) {
+            return new Problem(pointer, record, "a non-negative number", found);
+        }
+        return null;
+    }
+
+    private static <T> T parse(JsonNode v, DateTimeFormatter f, java.util.function.Function<java.time.temporal.TemporalAccessor, T> to) {
+        if (!v.isTextual()) return null;
         try {
-            f.parse(v.asText());
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
+            return to.apply(f.parse(v.asText()));
+        } catch (java.time.DateTimeException e) {
+            return null;
         }
     }
 
@@ -248,19 +388,28 @@ public final class FactReader {
             problems.add(new Problem(pointer, record, "a non-empty string", kind(v)));
             return null;
         }
+        Problem p = textProblem(v.asText(), pointer, record);
+        if (p != null) {
+            problems.add(p);
+            return null;
+        }
         return v.asText();
     }
 
     /** How a value looks, for "found …": the value itself when short, else its JSON kind. */
     static String kind(JsonNode v) {
         if (v == null) return "nothing";
-        String text = v.toString();
         if (v.isContainerNode()) return v.isArray() ? "an array" : "an object";
+        String text = v.toString();
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
-    private static String fmt(double x) {
-        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    private static String quote(String name) {
+        return kind(com.fasterxml.jackson.databind.node.TextNode.valueOf(name));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /** " (did you mean \"x\"?)" for the closest known name within a small edit distance. */

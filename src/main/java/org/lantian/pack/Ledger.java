@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The pack's ledger file: every measure with its targets. Rules see it as the global {@code ledger}
  * and read targets by measure and name, e.g. {@code ledger.num(13, "mechanisedRate")}, so that no
- * target is a literal in DRL, and periods by kind, e.g. {@code ledger.period("week", day)}.
+ * target is a literal in DRL, and periods by kind, e.g. {@code ledger.period("week", day)}. {@code dates}
+ * is the window every submitted date must lie in (facts, {@code submittedAt}, the as-of date): input
+ * validation refuses a year of -999999999 before any rule sees it.
  */
 public record Ledger(
         String pack,
@@ -21,6 +23,7 @@ public record Ledger(
         List<Category> categories,
         List<Measure> measures,
         Map<String, String> history,
+        Period dates,
         List<Unit> units,
         Map<String, Map<String, String>> wording) {
 

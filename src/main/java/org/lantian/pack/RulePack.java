@@ -54,6 +54,10 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
             errors.add("needs pack, categories and measures");
             return errors;
         }
+        if (ledger.dates() == null || ledger.dates().from() == null || ledger.dates().to() == null
+                || ledger.dates().to().isBefore(ledger.dates().from())) {
+            errors.add("needs dates: { from: YYYY-MM-DD, to: YYYY-MM-DD }, the window every submitted date must lie in");
+        }
         try {
             ledger.zone();
         } catch (RuntimeException e) {

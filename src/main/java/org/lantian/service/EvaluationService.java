@@ -1,6 +1,7 @@
 package org.lantian.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,10 +19,12 @@ import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 import org.lantian.domain.Submission;
 import org.lantian.engine.CompiledPack;
+import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
 import org.lantian.store.History;
 
 /**
@@ -30,13 +33,22 @@ import org.lantian.store.History;
  * shell used to answer on its own: what day it is in the pack's time zone, and which measures had no data.
  */
 public final class EvaluationService {
+    /** Longest one submission's evaluation may take (a few ms is usual): the server stays responsive whatever is posted. */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+
     private final CompiledPack pack;
     private final ZoneId zone;
-    private final FactReader reader = new FactReader();
+    private final FactReader reader;
 
     public EvaluationService(CompiledPack pack) {
         this.pack = pack;
         this.zone = pack.ledger().zone();
+        this.reader = new FactReader(pack.ledger());
+    }
+
+    /** The pack's validation step (its dates, towns and measures bound what input may say). */
+    public FactReader reader() {
+        return reader;
     }
 
     public CompiledPack pack() {
@@ -72,6 +84,21 @@ public final class EvaluationService {
         return reader.readSubmission(document);
     }
 
+    /** Parses and validates a submission as posted or read (one JSON document, strictly: see {@link StrictJson}). */
+    public Submission validate(byte[] document) throws InvalidInputException {
+        return reader.readSubmission(document);
+    }
+
+    /** Checks an as-of date against the pack's {@code dates}; {@code pointer} names where it came from ("asOf"). */
+    public LocalDate validateAsOf(LocalDate day, String pointer) throws InvalidInputException {
+        return reader.asOf(day, pointer);
+    }
+
+    /** Parses and checks an as-of date given as text (--as-of, ?asOf=). */
+    public LocalDate validateAsOf(String text, String pointer) throws InvalidInputException {
+        return reader.asOf(text, pointer);
+    }
+
     /** Validates one bare fact; its problems are added to the list and null returned when it has any. */
     public Fact validateFact(JsonNode node, String pointer, String label, List<Problem> problems) {
         return reader.readFact(node, pointer, label, problems);
@@ -84,13 +111,19 @@ public final class EvaluationService {
 
     // --- evaluation ----------------------------------------------------------------------------------
 
-    /** Validates a submission document and evaluates it. */
+    /** Validates a submission document and the as-of date, and evaluates it. */
     public CheckReport check(JsonNode document, LocalDate asOf) throws InvalidInputException {
-        return check(validate(document), asOf);
+        Submission submission = validate(document);
+        return check(submission, validateAsOf(asOf, "asOf"));
     }
 
+    /**
+     * Evaluates a validated submission within {@link #TIME_LIMIT}.
+     *
+     * @throws EvaluationFailedException when a rule throws on this input or the evaluation runs out of time
+     */
     public CheckReport check(Submission submission, LocalDate asOf) {
-        return report(submission.submission(), asOf, evaluate(submission.facts(), asOf));
+        return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf, fact -> null, TIME_LIMIT));
     }
 
     /**

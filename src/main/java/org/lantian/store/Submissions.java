@@ -115,7 +115,7 @@ public final class Submissions {
         }
         if (n.findings().isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO findings (submission, seq, inspector, posted_at, posted_on, "
-                + "measure, rule_id, subject, status, units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "measure, rule_id, subject, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int seq = 0; seq < n.findings().size(); seq++) {
                 Finding f = n.findings().get(seq);
                 s.setString(1, n.id());
@@ -127,8 +127,18 @@ public final class Submissions {
                 s.setString(7, f.rule());
                 s.setString(8, f.subject());
                 s.setString(9, f.status().name());
-                s.setString(10, "|" + String.join("|", f.units()) + "|");
                 s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO finding_units (submission, seq, unit) VALUES (?, ?, ?)")) {
+            for (int seq = 0; seq < n.findings().size(); seq++) {
+                for (String unit : new LinkedHashSet<>(n.findings().get(seq).units())) {
+                    s.setString(1, n.id());
+                    s.setInt(2, seq);
+                    s.setString(3, unit);
+                    s.addBatch();
+                }
             }
             s.executeBatch();
         }
@@ -178,7 +188,8 @@ public final class Submissions {
     }
 
     /**
-     * Findings matching a query, newest first, each as the JSON of a {@link Finding} with its submission.
+     * Findings matching a query, newest first, every filter an exact match (a unit is one of the finding's
+     * units; {@code %} and {@code _} are characters like any other), each as the JSON of a {@link Finding} with its submission.
      * The rows say which findings match; the findings themselves are taken from their submissions' stored
      * findings documents, read in the same transaction.
      */
@@ -189,7 +200,10 @@ public final class Submissions {
         if (q.status() != null) filter(sql, args, " AND status = ?", q.status());
         if (q.subject() != null) filter(sql, args, " AND subject = ?", q.subject());
         if (q.inspector() != null) filter(sql, args, " AND inspector = ?", q.inspector());
-        if (q.unit() != null) filter(sql, args, " AND units LIKE ? ESCAPE '\\'", "%|" + likeEscape(q.unit()) + "|%");
+        if (q.unit() != null) {
+            filter(sql, args, " AND EXISTS (SELECT 1 FROM finding_units u WHERE u.submission = findings.submission"
+                    + " AND u.seq = findings.seq AND u.unit = ?)", q.unit());
+        }
         if (q.from() != null) filter(sql, args, " AND posted_on >= ?", q.from());
         if (q.to() != null) filter(sql, args, " AND posted_on <= ?", q.to());
         sql.append(" ORDER BY posted_at DESC, submission DESC, seq ASC LIMIT ? OFFSET ?");
@@ -233,10 +247,6 @@ public final class Submissions {
     private static void filter(StringBuilder sql, List<Object> args, String clause, Object value) {
         sql.append(clause);
         args.add(value);
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static StoredSubmission read(ResultSet r) throws SQLException {

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class BatchCliTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", "--no-history",
                 night.toString(), "--as-of", "2022-06-30", "--out", out.toString(), "--rules", TestPacks.BUNDLED.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        Path partitions = out.resolve(BatchRun.WORK).resolve("partitions");
+        Path partitions = BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK).resolve("partitions");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (p.isAlive() && !Files.isDirectory(partitions) && System.nanoTime() < deadline) Thread.sleep(20);
         assertTrue(p.isAlive(), "killed while running: " + Files.readString(tmp.resolve("killed.log")));
@@ -93,6 +94,55 @@ class BatchCliTest {
         for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json")) {
             assertArrayEquals(Files.readAllBytes(clean.resolve(name)), Files.readAllBytes(out.resolve(name)), name);
         }
-        assertFalse(Files.exists(out.resolve(BatchRun.WORK)), "the killed run's work folder is cleared");
+        assertFalse(Files.exists(BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK)), "the killed run's work folder is cleared");
+    }
+
+    @Test
+    void aKilledRerunLeavesThePreviousNightWholeNeverMixedWithTheNewOne() throws Exception {
+        Path night = tmp.resolve("night.jsonl");
+        try (OutputStream o = Files.newOutputStream(night)) {
+            new NightGenerator(new NightGenerator.Options(20_000, BatchRunTest.AS_OF, 5, 0.1, 0.001), BatchRunTest.registers()).write(o);
+        }
+        Path small = Files.writeString(tmp.resolve("small.jsonl"), PASSING_ROAD);
+        Path out = tmp.resolve("out");
+        BatchRunTest.batch(out, 1, small);
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path f : (Iterable<Path>) files::iterator) before.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+        assertEquals(5, before.size(), before.keySet().toString());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
+                night.toString(), "--as-of", "2022-06-30", "--out", out.toString(), "--rules", TestPacks.BUNDLED.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Path work = BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // Killed once findings.jsonl of the new night is being written: before, the old night's files stayed beside it.
+        while (p.isAlive() && !(Files.exists(work.resolve("findings.jsonl")) && Files.size(work.resolve("findings.jsonl")) > 0)
+                && System.nanoTime() < deadline) Thread.sleep(10);
+        assertTrue(p.isAlive(), "killed while running: " + Files.readString(tmp.resolve("killed.log")));
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+        Map<String, byte[]> after = new java.util.TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path f : (Iterable<Path>) files::iterator) after.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+        assertEquals(before.keySet(), after.keySet());
+        for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " is the previous night's");
+
+        BatchRunTest.batch(out, 1, small);
+        assertFalse(Files.exists(work), "the killed run's work folder is cleared");
+    }
+
+    @Test
+    void anOutputFolderWithOtherFilesIsRefusedNotReplaced() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(out.resolve("thesis.docx"), "years of work");
+        Path good = Files.writeString(tmp.resolve("good.jsonl"), PASSING_ROAD);
+        Run r = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds other files than a night's output (thesis.docx)"), r.err());
+        assertEquals("years of work", Files.readString(out.resolve("thesis.docx")));
     }
 }

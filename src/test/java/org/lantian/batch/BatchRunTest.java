@@ -164,7 +164,7 @@ class BatchRunTest {
         assertEquals(7, report.rejects());
         // The same problem text as check gives for the same fact.
         List<Problem> problems = new ArrayList<>();
-        new FactReader().readFact(Json.MAPPER.readTree("{\"type\":\"RoadCleaning\",\"road\":\"R-003\",\"areaM2\":-5}"), "", "line 2", problems);
+        new FactReader(org.lantian.TestPacks.bundled().ledger()).readFact(Json.MAPPER.readTree("{\"type\":\"RoadCleaning\",\"road\":\"R-003\",\"areaM2\":-5}"), "", "line 2", problems);
         assertEquals(problems.get(0).describe(), rejects.get(0).get("reasons").get(0).asText());
         assertEquals(2, rejects.get(0).get("line").asInt());
         assertEquals(file.toString(), rejects.get(0).get("file").asText());
@@ -192,10 +192,14 @@ class BatchRunTest {
         Path two = tmp.resolve("two");
         batch(one, 1, night);
         batch(two, 2, night);
-        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json", "report.html")) {
+        for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json", "report.html", "report.xlsx")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(two.resolve(name)), name);
         }
-        assertFalse(Files.exists(one.resolve(BatchRun.WORK)), "the work folder is removed");
+        assertFalse(Files.exists(BatchRun.beside(one.toAbsolutePath(), BatchRun.WORK)), "the work folder is removed");
+        try (var files = Files.list(one)) {
+            assertEquals(List.of("findings.jsonl", "rejects.jsonl", "report.html", "report.json", "report.xlsx"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "the output folder holds the night's files only");
+        }
         // A night this small is one partition: its findings sorted by measure, rule and subject, then the
         // registers' NO_DATA findings, sorted the same way.
         List<JsonNode> findings = lines(one.resolve("findings.jsonl"));

@@ -153,4 +153,28 @@ class BatchFromStoreTest {
             }
         }).toList();
     }
+
+    @org.junit.jupiter.api.Test
+    void aStoredDocumentWithAHalfSurrogatePairIsARejectNotTheNightsEnd() throws Exception {
+        // Stored before validation refused them (the batch --db crash). H2 keeps the char as it was
+        // given; PostgreSQL's driver had turned it into "?" on the way in, which is a valid document.
+        String url = TestDatabases.fresh("h2", tmp);
+        try (Store store = Store.open(url)) {
+            post(store, sample("restaurants.json", "S-B"), "2022-06-30T09:00:00+08:00");
+            JsonNode good = sample("road-cleaning.json", "S-X");
+            CheckReport report = new EvaluationService(TestPacks.bundled()).check(good, LocalDate.parse(DAY));
+            String document = good.toString().replaceFirst("\"R-", "\"\uD800R-"); // the raw char, as Jackson wrote it
+            store.submissions().insert(new Submissions.NewSubmission("S-X", "INS-07", "x".repeat(64),
+                    OffsetDateTime.parse("2022-06-30T10:00:00+08:00"), LocalDate.parse(DAY), report.asOf(), TestPacks.bundled().hash(), document,
+                    Json.MAPPER.writeValueAsString(report), report.findings()));
+        }
+        Path out = tmp.resolve("out");
+        Lantian.Run run = Lantian.lantian("batch", "--db", url, "--as-of", DAY, "--out", out.toString());
+        assertTrue(run.code() == 0 || run.code() == 1, run.err());
+        List<JsonNode> rejects = jsonLines(out.resolve("rejects.jsonl"));
+        assertEquals(1, rejects.size(), rejects.toString());
+        assertEquals("S-X", rejects.get(0).get("submission").asText());
+        assertTrue(rejects.get(0).get("reasons").get(0).asText().contains("Unicode text"), rejects.toString());
+        assertTrue(Files.readString(out.resolve("findings.jsonl")).contains("\"submission\":\"S-B\""));
+    }
 }

@@ -124,12 +124,12 @@ class EvidenceTest {
         for (Path file : pack.pack().testFiles()) {
             JsonNode doc = Json.MAPPER.readTree(file.toFile());
             List<Problem> problems = new ArrayList<>();
-            List<Fact> facts = new FactReader().readFacts(doc.path("facts"), "/facts", problems);
+            List<Fact> facts = new FactReader(org.lantian.TestPacks.ledger()).readFacts(doc.path("facts"), "/facts", problems);
             tests.add(trueToFacts(pack, "case " + file.getFileName(), facts, LocalDate.parse(doc.path("asOf").asText())));
         }
         try (Stream<Path> list = Files.list(Path.of("samples", "inspections"))) {
             for (Path file : list.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Submission s = new FactReader().readSubmission(Json.MAPPER.readTree(file.toFile()));
+                Submission s = new FactReader(org.lantian.TestPacks.ledger()).readSubmission(Json.MAPPER.readTree(file.toFile()));
                 tests.add(trueToFacts(pack, "sample " + file.getFileName(), s.facts(), DAY));
             }
         }
@@ -173,7 +173,7 @@ class EvidenceTest {
 
     private static List<Fact> facts(String json) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        List<Fact> facts = new FactReader().readFacts(Json.MAPPER.readTree(json), "/facts", problems);
+        List<Fact> facts = new FactReader(org.lantian.TestPacks.ledger()).readFacts(Json.MAPPER.readTree(json), "/facts", problems);
         assertEquals(List.of(), problems);
         return facts;
     }

@@ -65,13 +65,13 @@ class PackCacheTest {
         for (Path file : RulePack.load(TestPacks.BUNDLED).testFiles()) {
             JsonNode doc = Json.MAPPER.readTree(file.toFile());
             List<Problem> problems = new ArrayList<>();
-            List<Fact> facts = new FactReader().readFacts(doc.path("facts"), "/facts", problems);
+            List<Fact> facts = new FactReader(org.lantian.TestPacks.ledger()).readFacts(doc.path("facts"), "/facts", problems);
             LocalDate asOf = LocalDate.parse(doc.path("asOf").asText());
             tests.add(same("case " + file.getFileName(), facts, asOf));
         }
         try (Stream<Path> list = Files.list(Path.of("samples", "inspections"))) {
             for (Path file : list.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Submission s = new FactReader().readSubmission(Json.MAPPER.readTree(file.toFile()));
+                Submission s = new FactReader(org.lantian.TestPacks.ledger()).readSubmission(Json.MAPPER.readTree(file.toFile()));
                 for (LocalDate asOf : List.of(LocalDate.of(2022, 6, 30), LocalDate.of(2022, 12, 31))) {
                     tests.add(same("sample " + file.getFileName() + " as of " + asOf, s.facts(), asOf));
                 }
@@ -198,8 +198,8 @@ class PackCacheTest {
 
     private static Fact road(int sweeps) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        List<Fact> facts = new FactReader().readFacts(Json.MAPPER.readTree("""
-                [{"type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "town": "城区", "date": "2022-06-30", "sweeps": %d}]
+        List<Fact> facts = new FactReader(org.lantian.TestPacks.ledger()).readFacts(Json.MAPPER.readTree("""
+                [{"type": "RoadCleaning", "road": "R-1", "roadClass": "MAIN", "town": "北街街道", "date": "2022-06-30", "sweeps": %d}]
                 """.formatted(sweeps)), "/facts", problems);
         assertEquals(List.of(), problems);
         return facts.get(0);

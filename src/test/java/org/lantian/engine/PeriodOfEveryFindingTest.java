@@ -40,7 +40,7 @@ class PeriodOfEveryFindingTest {
         for (Path file : pack.pack().testFiles()) {
             JsonNode doc = Json.MAPPER.readTree(file.toFile());
             List<Problem> problems = new ArrayList<>();
-            List<Fact> facts = new FactReader().readFacts(doc.path("facts"), "/facts", problems);
+            List<Fact> facts = new FactReader(pack.ledger()).readFacts(doc.path("facts"), "/facts", problems);
             assertTrue(problems.isEmpty(), file + ": " + problems);
             List<String> days = new ArrayList<>(DAYS);
             days.add(doc.path("asOf").asText());

@@ -15,7 +15,7 @@ import org.lantian.domain.facts.RoadCleaning;
 import org.lantian.domain.facts.RoadClass;
 
 class FactReaderTest {
-    private final FactReader reader = new FactReader();
+    private final FactReader reader = new FactReader(org.lantian.TestPacks.ledger());
 
     private List<Problem> problems(String json) throws Exception {
         return assertThrows(InvalidInputException.class, () -> reader.readSubmission(Json.MAPPER.readTree(json))).problems();
@@ -74,7 +74,7 @@ class FactReaderTest {
         assertTrue(at(p, "/facts/0/sweps").expected().contains("did you mean \"sweeps\""));
         assertEquals("fact 0 (RoadCleaning R-1)", at(p, "/facts/0/sweps").record());
         assertEquals("a number", at(p, "/facts/0/areaM2").expected());
-        assertTrue(at(p, "/facts/0/sweeps").expected().contains("non-negative"));
+        assertTrue(at(p, "/facts/0/sweeps").expected().contains("non-negative"), at(p, "/facts/0/sweeps").expected());
         assertEquals("\"2022-02-30\"", at(p, "/facts/0/date").found());
         assertTrue(at(p, "/facts/0/watered").expected().contains("JSON boolean"));
         assertTrue(at(p, "/facts/0/roadClass").expected().contains("[MAIN, SECONDARY, BACK_LANE, TOWNSHIP]"));

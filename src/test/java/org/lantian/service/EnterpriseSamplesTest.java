@@ -20,7 +20,7 @@ class EnterpriseSamplesTest {
     private final EvaluationService service = new EvaluationService(TestPacks.bundled());
 
     private static Submission read(Path file) throws Exception {
-        return new FactReader().readSubmission(Json.MAPPER.readTree(Files.readString(file)));
+        return new FactReader(org.lantian.TestPacks.bundled().ledger()).readSubmission(Json.MAPPER.readTree(Files.readString(file)));
     }
 
     private static String status(List<Finding> findings, String rule, String subject) {

@@ -43,7 +43,7 @@ class SampleSubmissionsTest {
         }
         assertFalse(files.isEmpty(), "there are sample submissions");
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            Submission s = new FactReader().readSubmission(Json.MAPPER.readTree(file.toFile()));
+            Submission s = new FactReader(org.lantian.TestPacks.bundled().ledger()).readSubmission(Json.MAPPER.readTree(file.toFile()));
             LocalDate asOf = s.submittedAt() == null ? LocalDate.of(2022, 12, 31) : s.submittedAt().toLocalDate();
             List<Finding> whole = service.evaluate(s.facts(), asOf);
             assertTrue(whole.stream().anyMatch(f -> f.status() != Status.NO_DATA), file + " checks something");

@@ -189,7 +189,9 @@ class PackTestCasesTest {
         assertTrue(run.out().contains("measure 36 target pilesPerArea: no rule reads it"), run.out());
         assertTrue(run.out().contains("measure 36 units: 开发区办 is not in the pack's list of units"), run.out());
         assertTrue(run.out().contains("wording: PileKind.SOIL has no Chinese wording"), run.out());
-        assertTrue(run.out().contains("facts[0].town: unit name \"南村\" is not in the pack's list of units"), run.out());
+        // A town outside the pack's towns is refused by input validation (issue 16) before the unit gate sees it.
+        assertTrue(run.out().contains("/facts/0/town (fact 0 (PileInspection DC-1)): expected one of the towns"), run.out());
+        assertTrue(run.out().contains("(did you mean \"南村镇\"?)"), run.out());
     }
 
     @Test

@@ -165,7 +165,7 @@ final class LoadTestCommand implements Callable<Integer> {
                 long[] c = new long[names.length + 1];
                 w[0] = System.nanoTime();
                 c[0] = threads.getCurrentThreadCpuTime();
-                JsonNode doc = Json.MAPPER.readTree(body);
+                JsonNode doc = org.lantian.input.StrictJson.parse(body);
                 var submission = service.validate(doc);
                 w[1] = System.nanoTime(); c[1] = threads.getCurrentThreadCpuTime();
                 String hash = Submissions.contentHash(doc);

@@ -439,8 +439,8 @@ public final class NightGenerator {
         Class<?> t = c.getType();
         String name = c.getName().toLowerCase();
         if (t == String.class) {
+            if (name.equals("town")) return town(); // also as a subject (a town's conversions): the pack's towns only
             if (subject) return abbreviation(type) + "-" + n;
-            if (name.equals("town")) return town();
             if (name.contains("unit")) return UNITS[rnd.nextInt(UNITS.length)];
             if (name.contains("name")) return town().substring(0, 2) + abbreviation(type) + n;
             return abbreviation(type) + "-" + rnd.nextInt(1000);
@@ -453,6 +453,7 @@ public final class NightGenerator {
             return constants[rnd.nextInt(constants.length)];
         }
         Range range = c.getAnnotation(Range.class);
+        if (name.equals("year")) return o.asOf().getYear();
         if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
             long v = range != null ? range.min() + rnd.nextLong(range.max() - range.min() + 1) : (subject ? n : rnd.nextInt(10));
             return t == Long.class || t == long.class ? (Object) v : (Object) (int) v;

@@ -2,6 +2,7 @@ package org.lantian.domain.facts;
 
 import java.time.LocalDate;
 import org.lantian.domain.Fact;
+import org.lantian.domain.Percent;
 import org.lantian.domain.Required;
 
 /**
@@ -14,9 +15,9 @@ public record CoalSample(
         String town,
         LocalDate sampledOn,
         CoalKind coalKind,
-        Double ashPct,
-        Double sulfurPct,
-        Double volatilePct) implements Fact {
+        @Percent Double ashPct,
+        @Percent Double sulfurPct,
+        @Percent Double volatilePct) implements Fact {
 
     /** "MT-NC-007/2022-11-16": each sample is judged on its own (measures 23 and 24). */
     @Override
