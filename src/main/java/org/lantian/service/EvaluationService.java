@@ -129,10 +129,11 @@ public final class EvaluationService {
     /**
      * Evaluates a submission with a store's history: the stored facts of its subjects (partition keys) over the
      * periods the pack's history map names and its facts touch ({@link History#withHistory}); serve and check --db.
+     * Within {@link #TIME_LIMIT}, like a submission alone.
      */
     public CheckReport check(Submission submission, LocalDate asOf, History history) throws SQLException {
         List<Fact> facts = history.withHistory(pack.ledger(), submission, asOf);
-        return report(submission.submission(), asOf, evaluate(facts, asOf));
+        return report(submission.submission(), asOf, pack.evaluate(facts, asOf, fact -> null, TIME_LIMIT));
     }
 
     /** Evaluates facts as of a day: the findings in deterministic order. */

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,6 +30,8 @@ import org.lantian.batch.Registers;
 import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
+import org.lantian.domain.Context;
+import org.lantian.domain.Fact;
 import org.lantian.input.StrictJson;
 
 /**
@@ -55,6 +59,7 @@ class CorruptedNightTest {
         TreeSet<Long> bad = new TreeSet<>();
         long good = 0;
         long lineNo = 0;
+        Set<Fact> context = new HashSet<>();
         for (int i = 0; i < cases.size(); i++) {
             byte[] line = i == 0 ? Hostile.bytes(new Hostile.Case(0, List.of(), 0, 0)) : cases.get(i).bytes();
             line = bareFact(line, "N-" + i);
@@ -62,10 +67,10 @@ class CorruptedNightTest {
             out.write(line);
             out.write('\n');
             lineNo++;
-            switch (judge(line)) {
+            switch (judge(line, context)) {
                 case 1 -> good++;
                 case -1 -> bad.add(lineNo);
-                default -> { } // blank: not a record
+                default -> { } // blank, or a copy of context already read (the batch keeps one): no new fact
             }
         }
         Files.write(night, out.toByteArray());
@@ -104,8 +109,11 @@ class CorruptedNightTest {
         }
     }
 
-    /** 1 a good record, -1 a bad one, 0 a blank line; as the batch reads a JSON Lines line, by the one validation step. */
-    private static int judge(byte[] line) {
+    /**
+     * 1 a good record, -1 a bad one, 0 a blank line or a good copy of a context fact (weather) already in
+     * {@code context}; as the batch reads a JSON Lines line, by the one validation step.
+     */
+    private static int judge(byte[] line, Set<Fact> context) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
@@ -120,7 +128,9 @@ class CorruptedNightTest {
                 List<Problem> problems = new ArrayList<>();
                 JsonNode id = node.get("submission");
                 if (id != null && !id.isNull() && READER.checkId(id, "/submission", "line") != null) return -1;
-                return READER.readFact(node, "", "line", problems) != null && problems.isEmpty() ? 1 : -1;
+                Fact fact = READER.readFact(node, "", "line", problems);
+                if (fact == null || !problems.isEmpty()) return -1;
+                return fact.getClass().isAnnotationPresent(Context.class) && !context.add(fact) ? 0 : 1;
             }
             READER.readSubmission(node); // a broken line that is not a bare fact is read as a submission object
             return 1;

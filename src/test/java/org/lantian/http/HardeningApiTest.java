@@ -47,7 +47,7 @@ class HardeningApiTest {
             refusedAt(api.post(p, t, doc("S-13", "{\"type\":\"RoadCleaning\",\"road\":\"R-1\",\"sweeps\":99999999999999999999}")), "/facts/0/sweeps");
 
             // What passes is stored as posted: re-posting the document GET returns is the same submission.
-            String good = doc("S-20", "{\"type\":\"RoadCleaning\",\"road\":\"R-1\",\"town\":\"北街街道\",\"areaM2\":86000.50,\"mechanizedAreaM2\":1E+4}");
+            String good = doc("S-20", "{\"type\":\"RoadCleaning\",\"road\":\"R-1\",\"date\":\"2022-06-30\",\"town\":\"北街街道\",\"areaM2\":86000.50,\"mechanizedAreaM2\":1E+4}");
             assertEquals(201, api.post(p, t, good).status());
             String body = api.get(p + "/S-20", t).body();
             assertTrue(body.contains("\"areaM2\":86000.50,\"mechanizedAreaM2\":1E+4"), body);

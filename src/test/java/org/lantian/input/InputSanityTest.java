@@ -159,7 +159,7 @@ class InputSanityTest {
 
     @Test
     void whatPassesIsKeptAsWritten() throws Exception {
-        String json = submission("{\"type\":\"RoadCleaning\",\"road\":\"R-1\",\"town\":\"北街街道\",\"areaM2\":86000.50,"
+        String json = submission("{\"type\":\"RoadCleaning\",\"road\":\"R-1\",\"date\":\"2022-06-30\",\"town\":\"北街街道\",\"areaM2\":86000.50,"
                 + "\"mechanizedAreaM2\":0.000001,\"sweeps\":3,\"roadName\":\"泽州路 😀\"}");
         assertEquals(json, StrictJson.parse(json).toString());
         reader.readSubmission(json.getBytes(StandardCharsets.UTF_8));
