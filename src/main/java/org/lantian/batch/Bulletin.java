@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.lantian.Json;
 import org.lantian.pack.Ledger;
+import org.lantian.pack.Period;
+import org.lantian.pack.Periods;
 import org.lantian.store.Scores;
 import org.lantian.store.Store;
 
@@ -44,23 +45,17 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
         /** Parses "2022-W26", "2022-06" or "2022-Q2". */
         public static Span parse(String kind, String text) {
             try {
-                return switch (kind) {
-                    case "week" -> {
-                        LocalDate monday = LocalDate.parse(text + "-1", DateTimeFormatter.ISO_WEEK_DATE);
-                        yield new Span(text, monday, monday.plusDays(6));
-                    }
-                    case "month" -> {
-                        YearMonth m = YearMonth.parse(text);
-                        yield new Span(text, m.atDay(1), m.atEndOfMonth());
-                    }
+                LocalDate first = switch (kind) {
+                    case "week" -> LocalDate.parse(text + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+                    case "month" -> YearMonth.parse(text).atDay(1);
                     case "quarter" -> {
                         Matcher q = Pattern.compile("(\\d{4})-Q([1-4])").matcher(text);
                         if (!q.matches()) throw new IllegalArgumentException();
-                        LocalDate first = LocalDate.of(Integer.parseInt(q.group(1)), 3 * Integer.parseInt(q.group(2)) - 2, 1);
-                        yield new Span(text, first, first.plusMonths(3).minusDays(1));
+                        yield LocalDate.of(Integer.parseInt(q.group(1)), 3 * Integer.parseInt(q.group(2)) - 2, 1);
                     }
                     default -> throw new IllegalArgumentException();
                 };
+                return containing(kind, first);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("--" + kind + " " + text + ": expected " + switch (kind) {
                     case "week" -> "an ISO week such as 2022-W26";
@@ -72,18 +67,13 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
 
         /** The period of the same kind just before. */
         public Span before(String kind) {
-            return switch (kind) {
-                case "week" -> {
-                    LocalDate monday = from.minusWeeks(1);
-                    yield new Span(monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                            + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, monday.plusDays(6));
-                }
-                case "month" -> parse(kind, YearMonth.from(from).minusMonths(1).toString());
-                default -> {
-                    LocalDate first = from.minusMonths(3);
-                    yield new Span(first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR), first, first.plusMonths(3).minusDays(1));
-                }
-            };
+            return containing(kind, from.minusDays(1));
+        }
+
+        /** The calendar period of a kind that contains a day, bounded and labelled as the pack's periods are. */
+        private static Span containing(String kind, LocalDate day) {
+            Period p = Periods.containing(kind, day, null); // calendar kinds read no ledger
+            return new Span(Periods.label(kind, p), p.from(), p.to());
         }
     }
 
