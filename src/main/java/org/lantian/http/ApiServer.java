@@ -39,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
     public static final List<Route> ROUTES = List.of(
             new Route("GET", BASE + "/health", false),
             new Route("GET", BASE + "/openapi.json", false),
+            new Route("GET", BASE + "/schema", false),
             new Route("POST", BASE + "/submissions", true),
             new Route("GET", BASE + "/submissions/{id}", true),
             new Route("GET", BASE + "/findings", true),

@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lantian.Json;
 import org.lantian.engine.CompiledPack;
+import org.lantian.input.SubmissionSchema;
 import org.lantian.engine.PackCompiler;
 import org.lantian.pack.PackException;
 import org.lantian.pack.RulePack;
@@ -17,12 +20,13 @@ import org.lantian.service.EvaluationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The server itself: {@code /health}, {@code /openapi.json} and {@code /admin/reload}. */
+/** The server itself: {@code /health}, {@code /openapi.json}, {@code /schema} and {@code /admin/reload}. */
 final class SystemRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(SystemRoutes.class);
 
     private final ServerState state;
-    private final byte[] openApi = resource("openapi.json");
+    private final byte[] openApi = openApi();
+    private final byte[] schema = json(SubmissionSchema.submission());
 
     SystemRoutes(ServerState state) {
         this.state = state;
@@ -31,6 +35,7 @@ final class SystemRoutes {
     void addTo(JavalinDefaultRoutingApi routes) {
         routes.get(BASE + "/health", this::health, ApiRole.ANYONE);
         routes.get(BASE + "/openapi.json", ctx -> ctx.contentType(ApiServer.JSON).result(openApi), ApiRole.ANYONE);
+        routes.get(BASE + "/schema", ctx -> ctx.contentType("application/schema+json; charset=utf-8").result(schema), ApiRole.ANYONE);
         routes.post(BASE + "/admin/reload", this::reload, ApiRole.ADMIN);
     }
 
@@ -59,6 +64,30 @@ final class SystemRoutes {
         state.service.set(new EvaluationService(fresh));
         LOG.info("pack reloaded from {}: {} rules, hash {}", state.packDir, fresh.rules().size(), fresh.hash());
         ctx.json(Map.of("pack", fresh.ledger().pack(), "packHash", fresh.hash(), "rules", fresh.rules().size()));
+    }
+
+    /**
+     * openapi.json with the submission's schema as SubmissionSchema generates it from the fact records: the
+     * Submission component and one component per fact type (typed facts, not free objects).
+     */
+    private static byte[] openApi() {
+        try {
+            ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(resource("openapi.json"));
+            ObjectNode schemas = (ObjectNode) doc.path("components").path("schemas");
+            schemas.set("Submission", SubmissionSchema.submission("#/components/schemas/"));
+            SubmissionSchema.facts().forEach(schemas::set);
+            return json(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] json(Object node) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] resource(String name) {
