@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lantian.Json;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.EvaluationFailedException;
+import org.lantian.http.console.ConsoleRoutes;
 import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
 import org.lantian.store.Store;
@@ -68,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors.InServlets()));
             config.events.handlerAdded(h -> {
-                if (h.getHttpMethod().isHttpMethod()) {
+                if (h.getHttpMethod().isHttpMethod() && h.getPath().startsWith(BASE)) {
                     registered.add(new Route(h.getHttpMethod().toString(), h.getPath(), !h.getRoles().contains(ApiRole.ANYONE)));
                 }
             });
@@ -77,6 +78,11 @@ public final class ApiServer implements AutoCloseable {
             new SubmissionsRoutes(state).addTo(config.routes);
             new FindingsRoutes(state).addTo(config.routes);
             new LedgerRoutes(state).addTo(config.routes);
+            // The web console under "/" (issue 15): its own sign-in sessions, so its routes need no bearer token.
+            ConsoleRoutes console = new ConsoleRoutes(store, state::service, ApiRole.ANYONE);
+            console.addTo(config.routes);
+            config.routes.exception(ConsoleRoutes.Refusal.class, console::refused);
+            config.routes.exception(ConsoleRoutes.SignIn.class, ConsoleRoutes::signIn);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), e.extra));
             // A rule that throws on this input, or an evaluation out of time: the input's matter, not the server's.
             config.routes.exception(EvaluationFailedException.class, (e, ctx) -> error(ctx, 422,
@@ -89,7 +95,8 @@ public final class ApiServer implements AutoCloseable {
             });
             // Javalin's own answers without a handler's body (no such route, method not allowed): JSON too.
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null) error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path() + " (see " + BASE + "/openapi.json)", Map.of());
+                if (ctx.result() == null && !ctx.path().startsWith(BASE + "/")) console.noSuchPage(ctx);
+                else if (ctx.result() == null) error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path() + " (see " + BASE + "/openapi.json)", Map.of());
             });
             config.routes.error(405, ctx -> {
                 if (ctx.result() == null) error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path(), Map.of());

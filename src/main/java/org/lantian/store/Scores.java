@@ -84,4 +84,36 @@ public final class Scores {
         }
         return out;
     }
+
+    /** The last night the batch kept a scorecard for, or null when there is none yet (the console's "tonight"). */
+    public LocalDate latestNight() throws SQLException {
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT MAX(night) FROM night_scores");
+             ResultSet r = s.executeQuery()) {
+            LocalDate night = r.next() ? r.getObject(1, LocalDate.class) : null;
+            c.rollback();
+            return night;
+        }
+    }
+
+    /** A FAIL finding the batch kept of a night: its measure, rule, subject and responsible units. */
+    public record Failure(int measure, String rule, String subject, List<String> units) {
+    }
+
+    /** The night's FAIL findings (the console's measure × unit heat map and a unit's failing subjects). */
+    public List<Failure> failures(LocalDate night) throws SQLException {
+        List<Failure> out = new ArrayList<>();
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
+                "SELECT measure, rule_id, subject, units FROM night_failures WHERE night = ? ORDER BY measure, rule_id, subject")) {
+            s.setObject(1, night);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String units = r.getString(4);
+                    out.add(new Failure(r.getInt(1), r.getString(2), r.getString(3),
+                            units == null || units.length() <= 2 ? List.of() : List.of(units.substring(1, units.length() - 1).split("\\|"))));
+                }
+            }
+            c.rollback();
+        }
+        return out;
+    }
 }
