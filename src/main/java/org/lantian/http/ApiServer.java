@@ -46,7 +46,13 @@ public final class ApiServer implements AutoCloseable {
             new Route("GET", BASE + "/findings", true),
             new Route("GET", BASE + "/ledger", true),
             new Route("GET", BASE + "/ledger/{n}", true),
-            new Route("POST", BASE + "/admin/reload", true));
+            new Route("POST", BASE + "/admin/reload", true),
+            new Route("GET", BASE + "/cases", true),
+            new Route("GET", BASE + "/cases/{id}", true),
+            new Route("POST", BASE + "/cases/{id}/verify", true),
+            new Route("POST", BASE + "/waivers", true),
+            new Route("GET", BASE + "/waivers", true),
+            new Route("DELETE", BASE + "/waivers/{id}", true));
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -78,6 +84,8 @@ public final class ApiServer implements AutoCloseable {
             new SubmissionsRoutes(state).addTo(config.routes);
             new FindingsRoutes(state).addTo(config.routes);
             new LedgerRoutes(state).addTo(config.routes);
+            new CasesRoutes(state).addTo(config.routes);
+            new WaiversRoutes(state).addTo(config.routes);
             // The web console under "/" (issue 15): its own sign-in sessions, so its routes need no bearer token.
             ConsoleRoutes console = new ConsoleRoutes(store, state::service, ApiRole.ANYONE);
             console.addTo(config.routes);
