@@ -28,6 +28,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.lantian.Json;
+import org.lantian.domain.Case;
+import org.lantian.domain.CaseStatus;
 import org.lantian.domain.Submission;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.RuleInfo;
@@ -36,7 +38,9 @@ import org.lantian.input.InvalidInputException;
 import org.lantian.pack.Measure;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
+import org.lantian.store.Cases;
 import org.lantian.store.FindingQuery;
+import org.lantian.store.Waivers;
 import org.lantian.store.History;
 import org.lantian.store.Principal;
 import org.lantian.store.Role;
@@ -87,6 +91,8 @@ public final class ConsoleRoutes {
         routes.get("/check", this::checkForm, open);
         routes.post("/check", this::check, open);
         routes.get("/cases/{id}", this::caseView, open);
+        routes.post("/cases/{id}/verify", this::verify, open);
+        routes.post("/cases/{id}/waiver", this::waiver, open);
         routes.get("/assets/{file}", this::asset, open);
     }
 
@@ -208,7 +214,7 @@ public final class ConsoleRoutes {
         m.put("units", units);
         m.put("heat", heat.toString());
         m.put("trend", trend.toString());
-        m.put("overdue", List.<Rows.Link>of());
+        m.put("overdue", caseRows(new Cases.Filter(null, CaseStatus.OVERDUE, null, null, null), PAGE));
         render(ctx, 200, "overview.jte", m);
     }
 
@@ -308,6 +314,8 @@ public final class ConsoleRoutes {
         }
         m.put("failing", failing);
         m.put("trend", trend.toString());
+        List<Rows.CaseRow> cases = caseRows(new Cases.Filter(known, null, null, null, null), PAGE);
+        m.put("cases", cases.stream().filter(c -> !c.status().equals("CLOSED")).toList());
         m.put("findings", findings(v, new FindingQuery(null, known, null, null, null, null, v.inspector() ? v.who().inspector() : null, PAGE, 0)));
         render(ctx, 200, "unit.jte", m);
     }
@@ -437,20 +445,101 @@ public final class ConsoleRoutes {
             renderCheck(ctx, v, 400, type, posted, problems);
             return;
         }
-        CheckReport report = svc.check(submission, asOf, store.history());
+        // As POST /api/v1/submissions: judged with the store's history and waivers; facts recorded and cases moved
+        // with the submission in one transaction.
+        CheckReport report = svc.check(submission, asOf, store);
         String reportJson = ctx.jsonMapper().toJsonString(report, CheckReport.class);
         OffsetDateTime at = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         store.submissions().insert(new Submissions.NewSubmission(submission.submission(), submission.inspector(),
                 Submissions.contentHash(document), at, svc.dayOf(at), asOf, svc.pack().hash(), document.toString(), reportJson,
-                report.findings()), History.entries(submission, asOf));
+                report.findings()), History.entries(submission, asOf),
+                svc.moves(report.findings().stream().map(f -> f.withSubmission(submission.submission())).toList(), asOf,
+                        v.who().tokenId(), v.who().role().name()));
         ctx.redirect("/submissions/" + View.seg(submission.submission()));
     }
 
     // --- cases ---------------------------------------------------------------------------------------
 
+    /** The case of the path when the signed-in user may see it (a unit: its own units' cases); otherwise 404. */
+    private Case visibleCase(Context ctx, View v) throws SQLException {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw notFound(v);
+        }
+        Case k = store.cases().find(id).orElseThrow(() -> notFound(v));
+        if (v.unit() && !k.units().contains(v.who().unit())) throw notFound(v);
+        return k;
+    }
+
     private void caseView(Context ctx) throws SQLException {
         View v = view(ctx);
-        throw new Refusal(404, "本版本尚未包含整改案件（cases 分支合并后提供）。", "Rectification cases are not part of this build yet (they come with the cases branch).");
+        renderCase(ctx, v, 200, visibleCase(ctx, v), null);
+    }
+
+    private void renderCase(Context ctx, View v, int status, Case k, String error) throws SQLException {
+        Map<String, Object> m = page(v);
+        m.put("k", k);
+        m.put("events", store.cases().events(k.id()));
+        m.put("waiver", k.waiver() == null ? null : store.waivers().find(k.waiver()).orElse(null));
+        m.put("error", error);
+        m.put("today", service.get().today());
+        m.put("subject", Cases.subjectOf(k.subject()));
+        render(ctx, status, "case.jte", m);
+    }
+
+    /** An inspector's (or admin's) verification: CLOSED, or back to OPEN (REOPENED), with a note. */
+    private void verify(Context ctx) throws SQLException {
+        View v = view(ctx);
+        Case k = visibleCase(ctx, v);
+        if (v.unit()) throw new Refusal(403, "只有检查员和管理员可以核查。", "Only inspectors and admins verify.");
+        String result = ctx.formParam("result");
+        String note = ctx.formParam("note");
+        if (!"CLOSED".equals(result) && !"REOPENED".equals(result)) {
+            renderCase(ctx, v, 400, k, v.t("请选择核查结果。", "Choose a result."));
+            return;
+        }
+        try {
+            store.cases().verify(k.id(), result.equals("CLOSED"), note == null || note.isBlank() ? null : note.strip(),
+                    v.who().tokenId(), v.who().role().name());
+        } catch (Cases.NotVerifiable e) {
+            renderCase(ctx, v, 409, k, e.getMessage());
+            return;
+        }
+        ctx.redirect("/cases/" + k.id());
+    }
+
+    /** An admin's waiver for the case's rule and subject, from..to, with reason, approver and document number. */
+    private void waiver(Context ctx) throws SQLException {
+        View v = view(ctx);
+        Case k = visibleCase(ctx, v);
+        if (!v.admin()) throw new Refusal(403, "只有管理员可以批准豁免。", "Only admins grant waivers.");
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = LocalDate.parse(String.valueOf(ctx.formParam("from")));
+            to = LocalDate.parse(String.valueOf(ctx.formParam("to")));
+        } catch (java.time.DateTimeException e) {
+            renderCase(ctx, v, 400, k, v.t("请填写起止日期（YYYY-MM-DD）。", "Give from and to (YYYY-MM-DD)."));
+            return;
+        }
+        Waivers.Grant grant = new Waivers.Grant(k.rule(), null, Cases.subjectOf(k.subject()), null, from, to,
+                ctx.formParam("reason"), ctx.formParam("approver"), ctx.formParam("document"));
+        String problem = grant.problem();
+        if (problem != null) {
+            renderCase(ctx, v, 400, k, problem);
+            return;
+        }
+        store.waivers().create(grant, v.who().tokenId());
+        ctx.redirect("/cases/" + k.id());
+    }
+
+    /** Cases as links: "#12 OVERDUE 13-back-lane-wet-sweep R-017 (due 2022-07-10)". */
+    private List<Rows.CaseRow> caseRows(Cases.Filter filter, int limit) throws SQLException {
+        List<Rows.CaseRow> out = new ArrayList<>();
+        for (Case k : store.cases().list(filter, limit, 0)) out.add(Rows.CaseRow.of(k));
+        return out;
     }
 
     // --- plumbing ------------------------------------------------------------------------------------

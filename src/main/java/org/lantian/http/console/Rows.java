@@ -54,6 +54,15 @@ public final class Rows {
     public record Failure(int measure, String rule, String subject) {
     }
 
+    /** A rectification case as a list shows it. */
+    public record CaseRow(long id, String status, int measure, String rule, String subject, String dueOn, List<String> units,
+                          int repeats, String waiver) {
+        static CaseRow of(org.lantian.domain.Case k) {
+            return new CaseRow(k.id(), k.status().name(), k.measure(), k.rule(), k.subject(), String.valueOf(k.dueOn()), k.units(),
+                    k.repeats(), k.waiver() == null ? "" : k.waiver());
+        }
+    }
+
     /** A link in a list: its text and where it goes. */
     public record Link(String text, String href) {
     }
