@@ -485,7 +485,12 @@ public final class ConsoleRoutes {
         m.put("waiver", k.waiver() == null ? null : store.waivers().find(k.waiver()).orElse(null));
         m.put("error", error);
         m.put("today", service.get().today());
-        m.put("subject", Cases.subjectOf(k.subject()));
+        String subject = Cases.subjectOf(k.subject());
+        m.put("subject", subject);
+        // The waivers granted for this case's rule (or measure) and subject (or a town of its units).
+        m.put("waivers", store.waivers().list().stream().filter(w -> w.revokedAt() == null
+                && (k.rule().equals(w.rule()) || w.rule() == null && w.measure() != null && w.measure() == k.measure())
+                && (subject.equals(w.subject()) || w.subject() == null && k.units().contains(w.town()))).toList());
         render(ctx, status, "case.jte", m);
     }
 
