@@ -625,7 +625,7 @@ public final class BatchRun {
                             measure.unitsFor(e.town()),
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
-                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, List.of());
+                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, null, List.of());
                     Ranked r = Ranked.of(f, json.of(f));
                     findings.add(r);
                     scorecard.add(r);

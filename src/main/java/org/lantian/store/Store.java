@@ -25,6 +25,8 @@ public final class Store implements AutoCloseable {
     private final Attachments attachments;
     private final Webhooks webhooks;
     private final Outbox outbox;
+    private final Cases cases;
+    private final Waivers waivers;
 
     private Store(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -36,6 +38,8 @@ public final class Store implements AutoCloseable {
         this.attachments = new Attachments(this);
         this.webhooks = new Webhooks(this);
         this.outbox = new Outbox(this);
+        this.cases = new Cases(this);
+        this.waivers = new Waivers(this);
     }
 
     /** Opens the store at a JDBC URL and applies any pending migration. */
@@ -148,6 +152,16 @@ public final class Store implements AutoCloseable {
     /** Alerts waiting to be sent, and sent. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Rectification cases and their events (docs/cases.md). */
+    public Cases cases() {
+        return cases;
+    }
+
+    /** Waivers and their audit events (docs/cases.md). */
+    public Waivers waivers() {
+        return waivers;
     }
 
     /** Every accepted fact, for judging targets over their periods. */
