@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lantian.Json;
+import org.lantian.alerts.WebhookUnits;
 import org.lantian.pack.Ledger;
 import org.lantian.store.Outbox;
 import org.lantian.store.WebhookKind;
@@ -77,10 +78,11 @@ final class WebhooksRoutes {
 
     /** The unit as the pack's list names it; a name the list does not know is refused (its alerts would never come). */
     static String unit(Ledger ledger, String given) {
-        String u = ledger.unit(given);
-        if (u != null || ledger.units() == null || ledger.units().isEmpty()) return u != null ? u : given;
-        List<String> names = ledger.units().stream().map(org.lantian.pack.Unit::name).toList();
-        throw new ApiError(400, "unit: \"" + given + "\" is not a unit of the pack's list (ledger.yaml units)", Map.of("units", names));
+        try {
+            return WebhookUnits.canonical(ledger, given);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage(), Map.of("units", WebhookUnits.names(ledger)));
+        }
     }
 
     private static Map<String, Object> json(Webhooks.Webhook w, Outbox.UnitCounts c) {

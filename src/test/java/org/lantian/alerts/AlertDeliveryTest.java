@@ -30,7 +30,7 @@ class AlertDeliveryTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final Delivery.Settings FAST = new Delivery.Settings(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30),
             Duration.ofSeconds(5), 20);
-    static final String A = "城区住建局", B = "城区环卫中心", C = "北街街道";
+    static final String A = "区住建局", B = "区市容环卫中心", C = "北街街道";
 
     @TempDir
     Path tmp;

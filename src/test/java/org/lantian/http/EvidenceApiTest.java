@@ -25,7 +25,7 @@ import org.lantian.store.TestDatabases;
 
 /** Rectification evidence over the API on H2 and PostgreSQL: who may post and see it, its limits, its type from its content. */
 class EvidenceApiTest {
-    static final String UNIT = "城区住建局", OTHER = "北街街道";
+    static final String UNIT = "区住建局", OTHER = "北街街道";
 
     @TempDir
     Path tmp;
