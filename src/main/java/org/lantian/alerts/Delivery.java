@@ -116,7 +116,7 @@ public final class Delivery {
                     .header("Content-Type", "application/json; charset=utf-8").header(KEY_HEADER, p.key())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IllegalArgumentException e) {
-            return "the webhook's address is not usable: " + e.getMessage();
+            return "the webhook's address is not a usable URL; set it again"; // the message would show the robot's secret
         }
         HttpResponse<String> response;
         try {
