@@ -165,6 +165,32 @@ class AlertDeliveryTest {
         }
     }
 
+    /** The worker serve starts: rounds on a timer, the digest once its time of day has come (real clock). */
+    @org.junit.jupiter.api.Test
+    void theServersWorkerSendsOnItsOwn() throws Exception {
+        String url = TestDatabases.fresh("h2", tmp);
+        try (Store store = Store.open(url); Receiver robot = new Receiver(1, 0)) {
+            world(url);
+            store.webhooks().set(B, robot.url("/b"), WebhookKind.WECOM, "test");
+            Delivery.Settings quick = new Delivery.Settings(Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(30),
+                    Duration.ofSeconds(5), 20);
+            try (AlertWorker worker = new AlertWorker(store, SHANGHAI, java.time.LocalTime.MIN, quick, java.time.Clock.systemUTC())
+                    .start(Duration.ofMillis(100))) {
+                long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (robot.distinct() < 2 && System.nanoTime() < end) Thread.sleep(50);
+            }
+            assertEquals(Set.of(Outbox.eventKey(lastEvent(url, world1(url)), B), Outbox.digestKey(LocalDate.now(SHANGHAI), B)),
+                    new TreeSet<>(robot.accepted.keySet()), "the overdue to B and B's digest of today");
+        }
+    }
+
+    /** The overdue case of {@link #world}: the first case. */
+    static long world1(String url) throws Exception {
+        try (CaseRows rows = new CaseRows(url)) {
+            return rows.firstCase();
+        }
+    }
+
     static Set<String> fields(JsonNode n) {
         Set<String> out = new TreeSet<>();
         n.fieldNames().forEachRemaining(out::add);

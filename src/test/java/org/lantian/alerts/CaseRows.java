@@ -96,6 +96,13 @@ public final class CaseRows implements AutoCloseable {
         return out;
     }
 
+    public long firstCase() throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(id) FROM cases"); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     public long lastEvent(long caseId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT MAX(id) FROM case_events WHERE case_id = ?")) {
             s.setLong(1, caseId);
