@@ -45,6 +45,12 @@ public final class ApiServer implements AutoCloseable {
             new Route("GET", BASE + "/ledger", true),
             new Route("GET", BASE + "/ledger/{n}", true),
             new Route("POST", BASE + "/admin/reload", true),
+            new Route("GET", BASE + "/cases", true),
+            new Route("GET", BASE + "/cases/{id}", true),
+            new Route("POST", BASE + "/cases/{id}/verify", true),
+            new Route("POST", BASE + "/waivers", true),
+            new Route("GET", BASE + "/waivers", true),
+            new Route("DELETE", BASE + "/waivers/{id}", true),
             new Route("POST", BASE + "/cases/{id}/evidence", true),
             new Route("GET", BASE + "/cases/{id}/evidence", true),
             new Route("GET", BASE + "/cases/{id}/evidence/{n}", true),
@@ -82,6 +88,8 @@ public final class ApiServer implements AutoCloseable {
             new SubmissionsRoutes(state).addTo(config.routes);
             new FindingsRoutes(state).addTo(config.routes);
             new LedgerRoutes(state).addTo(config.routes);
+            new CasesRoutes(state).addTo(config.routes);
+            new WaiversRoutes(state).addTo(config.routes);
             new EvidenceRoutes(state).addTo(config.routes);
             new WebhooksRoutes(state).addTo(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), e.extra));

@@ -209,6 +209,19 @@ public final class Cases {
         }
     }
 
+    /** A period label at the end of a finding's subject: "/2022-06-30", "/2022-W26", "/2022-06", "/2022-Q2", "/2022". */
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("/\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2}|-Q[1-4])?$");
+
+    /**
+     * The subject of a finding's case: the subject without the period it was judged over ("R-017/2022-06-30" is road
+     * R-017's case), so that a later day's or week's finding of the same road moves the same case.
+     */
+    public static String subjectOf(String findingSubject) {
+        if (findingSubject == null) return null;
+        java.util.regex.Matcher m = PERIOD.matcher(findingSubject);
+        return m.find() && m.start() > 0 ? findingSubject.substring(0, m.start()) : findingSubject;
+    }
+
     /** How a finding is known in {@link #keys}. */
     public static String key(String rule, String subject) {
         return rule + '\u0000' + subject;
@@ -217,7 +230,7 @@ public final class Cases {
     /** True when a finding may move a case: a FAIL, or a PASS or WAIVED finding of a key in {@code keys}. */
     public static boolean concerns(Finding f, Set<String> keys) {
         return f.subject() != null && (f.status() == Status.FAIL
-                || (f.status() == Status.PASS || f.status() == Status.WAIVED) && keys.contains(key(f.rule(), f.subject())));
+                || (f.status() == Status.PASS || f.status() == Status.WAIVED) && keys.contains(key(f.rule(), subjectOf(f.subject()))));
     }
 
     /**
@@ -226,17 +239,32 @@ public final class Cases {
      */
     static void apply(Connection c, Moves m) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (Finding f : m.findings()) {
+        for (Finding f : latest(m.findings())) apply(c, m, f, now);
+    }
+
+    /**
+     * Of the findings that may move a case, the latest of each case: a post or night judged with history also judges
+     * the earlier days of the week again ("R-017/2022-06-27" beside "R-017/2022-06-29"); the case goes by the latest
+     * period, judged on the evaluation's day. In the order they came.
+     */
+    static List<Finding> latest(List<Finding> findings) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        for (Finding f : findings) {
             if (f.subject() == null || f.status() != Status.FAIL && f.status() != Status.PASS && f.status() != Status.WAIVED) continue;
-            apply(c, m, f, now);
+            out.merge(key(f.rule(), subjectOf(f.subject())), f, (a, b) -> end(b).isBefore(end(a)) ? a : b);
         }
+        return List.copyOf(out.values());
+    }
+
+    private static LocalDate end(Finding f) {
+        return f.period() == null || f.period().to() == null ? LocalDate.MAX : f.period().to();
     }
 
     private record Latest(long id, CaseFlow.State state, String waiver) {
     }
 
     private static void apply(Connection c, Moves m, Finding f, OffsetDateTime now) throws SQLException {
-        Latest latest = latest(c, f.rule(), f.subject());
+        Latest latest = latest(c, f.rule(), subjectOf(f.subject()));
         CaseFlow.Step step = CaseFlow.onFinding(latest == null ? null : latest.state(), f.status(), m.day(),
                 m.timing().repeatWithinDays());
         if (step == null) return;
@@ -305,7 +333,7 @@ public final class Cases {
                 + "last_day) VALUES (?, ?, ?, 'OPEN', ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setInt(1, f.measure());
             s.setString(2, f.rule());
-            s.setString(3, f.subject());
+            s.setString(3, subjectOf(f.subject()));
             s.setObject(4, day);
             s.setObject(5, due);
             s.setObject(6, day);

@@ -365,6 +365,11 @@ public final class History {
             }
         }
 
+        /** Moves the cases of the night's findings in the night's transaction ({@link Cases}): committed with it. */
+        public void cases(Cases.Moves moves) throws SQLException {
+            Cases.apply(c, moves);
+        }
+
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
         public void scores(List<Scores.Score> scores) throws SQLException {
             try (PreparedStatement s = c.prepareStatement(

@@ -131,12 +131,14 @@ public final class Waivers {
         return query(" ORDER BY granted_at, id", null);
     }
 
-    /** The waivers in force on a day (not revoked, from <= day <= to), by id: what an evaluation of that day applies. */
-    public List<Waiver> active(LocalDate day) throws SQLException {
+    /**
+     * The waivers not revoked that begin on or before a day, by id: what an evaluation as of that day applies (each
+     * finding on its own day, {@link Waiver#covers}; a day of an earlier week judged again is waived as it was).
+     */
+    public List<Waiver> activeUpTo(LocalDate day) throws SQLException {
         try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM waivers WHERE revoked_at IS NULL AND valid_from <= ? AND valid_to >= ? ORDER BY id")) {
+                + " FROM waivers WHERE revoked_at IS NULL AND valid_from <= ? ORDER BY id")) {
             s.setObject(1, day);
-            s.setObject(2, day);
             List<Waiver> out = read(s);
             c.rollback();
             return out;
