@@ -17,20 +17,20 @@ import org.lantian.Json;
  * alerts as a robot does, dropping a repeated idempotency key (counted apart), and optionally answers its
  * first accepted call only after {@code slowFirst} ms (a reply the sender gives up on).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     final HttpServer server;
-    final AtomicInteger calls = new AtomicInteger();
-    final AtomicInteger duplicates = new AtomicInteger();
+    public final AtomicInteger calls = new AtomicInteger();
+    public final AtomicInteger duplicates = new AtomicInteger();
     /** Accepted alerts by key, in order of arrival: the path, the body. */
-    final Map<String, Delivered> accepted = new LinkedHashMap<>();
-    final List<String> problems = new ArrayList<>();
+    public final Map<String, Delivered> accepted = new LinkedHashMap<>();
+    public final List<String> problems = new ArrayList<>();
     private final int failFirst;
     private final long slowFirst;
 
-    record Delivered(String path, JsonNode body) {
+    public record Delivered(String path, JsonNode body) {
     }
 
-    Receiver(int failFirst, long slowFirst) throws IOException {
+    public Receiver(int failFirst, long slowFirst) throws IOException {
         this.failFirst = failFirst;
         this.slowFirst = slowFirst;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -78,11 +78,11 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    synchronized int distinct() {
+    public synchronized int distinct() {
         return accepted.size();
     }
 
