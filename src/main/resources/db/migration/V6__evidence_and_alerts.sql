@@ -60,9 +60,10 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_due ON outbox (status, next_at);
 CREATE INDEX outbox_unit ON outbox (unit, status);
 
--- How far the alerts have read case_events (by id).
+-- How far the alerts have got: case_events read up to this id; digests written up to this day (epoch day).
 CREATE TABLE outbox_cursor (
     name    VARCHAR(32) PRIMARY KEY,
     last_id BIGINT      NOT NULL
 );
 INSERT INTO outbox_cursor (name, last_id) VALUES ('case_events', 0);
+INSERT INTO outbox_cursor (name, last_id) VALUES ('digest', 0);

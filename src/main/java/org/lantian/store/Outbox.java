@@ -32,6 +32,7 @@ public final class Outbox {
      */
     static final long OVERLAP = 1000;
     private static final String CURSOR = "case_events";
+    private static final String DIGEST = "digest";
 
     private final Store store;
 
@@ -120,7 +121,8 @@ public final class Outbox {
 
     /**
      * Writes the day's digest of every unit with a webhook and at least one OPEN or OVERDUE case (OVERDUE first,
-     * then by due day and id), once a unit and day whatever the number of calls. Returns the number written.
+     * then by due day and id), once a unit and day whatever the number of calls, and notes the day as done
+     * ({@link #digestsWritten}). Returns the number written.
      */
     public int enqueueDigests(LocalDate day, BiFunction<String, List<OpenCase>, Message> render, OffsetDateTime now) throws SQLException {
         try (Connection c = store.connection()) {
@@ -147,6 +149,12 @@ public final class Outbox {
                     insert(c, key, e.getKey(), Kind.DIGEST, null, render.apply(e.getKey(), e.getValue()), now);
                     written++;
                 }
+                try (PreparedStatement s = c.prepareStatement("UPDATE outbox_cursor SET last_id = ? WHERE name = ? AND last_id < ?")) {
+                    s.setLong(1, day.toEpochDay());
+                    s.setString(2, DIGEST);
+                    s.setLong(3, day.toEpochDay());
+                    s.executeUpdate();
+                }
                 c.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {
@@ -156,14 +164,12 @@ public final class Outbox {
         }
     }
 
-    /** Whether the day's digests were written already (for any unit). */
+    /** Whether the digests of the day (or a later one) were written already, whether or not any unit had open cases. */
     public boolean digestsWritten(LocalDate day) throws SQLException {
-        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox WHERE kind = 'DIGEST' AND idem_key LIKE ?")) {
-            s.setString(1, "lantian-digest-" + day + "-%");
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT last_id FROM outbox_cursor WHERE name = ?")) {
+            s.setString(1, DIGEST);
             try (ResultSet r = s.executeQuery()) {
-                r.next();
-                boolean out = r.getLong(1) > 0;
+                boolean out = r.next() && r.getLong(1) >= day.toEpochDay();
                 c.rollback();
                 return out;
             }

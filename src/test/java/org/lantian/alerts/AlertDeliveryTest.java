@@ -165,6 +165,27 @@ class AlertDeliveryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theDigestGoesOutOnceADayFromItsTimeOn(String kind) throws Exception {
+        String url = TestDatabases.fresh(kind, tmp);
+        TestClock clock = new TestClock(Instant.parse("2022-07-05T23:30:00Z")); // 07:30 in Shanghai
+        try (Store store = Store.open(url); Receiver robot = new Receiver(0, 0)) {
+            store.webhooks().set(B, robot.url("/b"), WebhookKind.WECOM, "test");
+            AlertWorker worker = new AlertWorker(store, SHANGHAI, java.time.LocalTime.of(8, 0), FAST, clock);
+            assertEquals(0, worker.round().digests(), "before 08:00");
+            clock.advance(Duration.ofMinutes(30));
+            assertEquals(0, worker.round().digests(), "08:00, but B has no open case");
+            world(url); // B's cases open later that day: the morning's digest went (empty), none follows today
+            clock.advance(Duration.ofHours(2));
+            assertEquals(0, worker.round().digests());
+            clock.advance(Duration.ofHours(22)); // 08:00 the next day
+            assertEquals(1, worker.round().digests());
+            assertEquals(0, worker.round().digests());
+            assertTrue(robot.accepted.containsKey(Outbox.digestKey(LocalDate.of(2022, 7, 7), B)), robot.accepted.keySet().toString());
+        }
+    }
+
     /** The worker serve starts: rounds on a timer, the digest once its time of day has come (real clock). */
     @org.junit.jupiter.api.Test
     void theServersWorkerSendsOnItsOwn() throws Exception {
