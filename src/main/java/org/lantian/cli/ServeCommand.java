@@ -1,7 +1,11 @@
 package org.lantian.cli;
 
+import java.time.Clock;
+import java.time.LocalTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.lantian.alerts.AlertWorker;
+import org.lantian.alerts.Delivery;
 import org.lantian.engine.CompiledPack;
 import org.lantian.http.ApiServer;
 import org.lantian.store.Store;
@@ -18,6 +22,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--digest-at", defaultValue = "08:00", paramLabel = "HH:MM",
+            description = "When each unit's morning digest of its open cases goes out, in the pack's time zone (default: ${DEFAULT-VALUE}).")
+    LocalTime digestAt;
+
     @Mixin
     DbOption db;
 
@@ -32,8 +40,12 @@ final class ServeCommand implements Callable<Integer> {
         CompiledPack compiled = pack.compile();
         Store store = db.open();
         ApiServer server = ApiServer.start(store, compiled, pack.dir(), host, port);
+        // Alerts to the units' webhooks leave from the store's outbox on a thread of their own (docs/alerts.md).
+        AlertWorker alerts = new AlertWorker(store, compiled.ledger().zone(), digestAt, Delivery.Settings.DEFAULTS, Clock.systemUTC())
+                .start(AlertWorker.EVERY);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            alerts.close();
             server.close();
             store.close();
             stopped.countDown();

@@ -52,7 +52,13 @@ public final class ApiServer implements AutoCloseable {
             new Route("POST", BASE + "/cases/{id}/verify", true),
             new Route("POST", BASE + "/waivers", true),
             new Route("GET", BASE + "/waivers", true),
-            new Route("DELETE", BASE + "/waivers/{id}", true));
+            new Route("DELETE", BASE + "/waivers/{id}", true),
+            new Route("POST", BASE + "/cases/{id}/evidence", true),
+            new Route("GET", BASE + "/cases/{id}/evidence", true),
+            new Route("GET", BASE + "/cases/{id}/evidence/{n}", true),
+            new Route("GET", BASE + "/webhooks", true),
+            new Route("PUT", BASE + "/webhooks/{unit}", true),
+            new Route("DELETE", BASE + "/webhooks/{unit}", true));
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -86,6 +92,8 @@ public final class ApiServer implements AutoCloseable {
             new LedgerRoutes(state).addTo(config.routes);
             new CasesRoutes(state).addTo(config.routes);
             new WaiversRoutes(state).addTo(config.routes);
+            new EvidenceRoutes(state).addTo(config.routes);
+            new WebhooksRoutes(state).addTo(config.routes);
             // The web console under "/" (issue 15): its own sign-in sessions, so its routes need no bearer token.
             ConsoleRoutes console = new ConsoleRoutes(store, state::service, ApiRole.ANYONE);
             console.addTo(config.routes);

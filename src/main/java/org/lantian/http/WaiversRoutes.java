@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.lantian.domain.Waiver;
-import org.lantian.pack.Ledger;
-import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
 import org.lantian.store.Waivers;
 
@@ -40,28 +37,10 @@ final class WaiversRoutes {
                 Bodies.text(body, "subject", false, 1000), Bodies.text(body, "town", false, 200), Bodies.date(body, "from"),
                 Bodies.date(body, "to"), Bodies.text(body, "reason", true, 2000), Bodies.text(body, "approver", true, 200),
                 Bodies.text(body, "document", true, 200));
-        String problem = problem(grant, state.service());
+        String problem = state.service().problem(grant);
         if (problem != null) throw ApiError.badRequest(problem);
         Waiver w = state.store.waivers().create(grant, who.tokenId());
         ctx.status(201).header("Location", PATH + "/" + w.id()).json(w);
-    }
-
-    /** What is wrong with a grant for this pack, or null: the grant's own checks, then a rule, measure and town it knows. */
-    static String problem(Waivers.Grant g, EvaluationService service) {
-        String problem = g.problem();
-        if (problem != null) return problem;
-        Ledger ledger = service.pack().ledger();
-        if (g.rule() != null && service.pack().rules().stream().noneMatch(r -> r.id().equals(g.rule()))) {
-            return "rule: the pack has no rule \"" + g.rule() + "\"";
-        }
-        if (g.measure() != null && !ledger.hasMeasure(g.measure())) return "measure: the ledger has no measure " + g.measure();
-        if (g.town() != null && (ledger.towns() == null || !ledger.towns().contains(g.town()))) {
-            return "town: expected one of the ledger's towns " + ledger.towns() + ", found \"" + g.town() + "\"";
-        }
-        LocalDate first = ledger.dates().from();
-        LocalDate last = ledger.dates().to();
-        if (g.from().isBefore(first) || g.to().isAfter(last)) return "from and to: expected dates within " + first + ".." + last;
-        return null;
     }
 
     private void list(Context ctx) throws SQLException {

@@ -29,6 +29,7 @@ import org.lantian.domain.Waiver;
 import org.lantian.store.Cases;
 import org.lantian.store.History;
 import org.lantian.store.Store;
+import org.lantian.store.Waivers;
 
 /**
  * The one evaluation path that check, serve, batch, the pack tests and the benchmarks share:
@@ -176,6 +177,27 @@ public final class EvaluationService {
      */
     public Cases.Moves moves(List<Finding> findings, LocalDate day, String actor, String role) {
         return new Cases.Moves(findings, day, pack.ledger().rectification(), actor, role);
+    }
+
+    /**
+     * What is wrong with a waiver grant for this pack, or null: the grant's own checks, then a rule, measure and town
+     * the pack knows and dates within the pack's {@code dates}. The API and {@code lantian waiver create} ask here.
+     */
+    public String problem(Waivers.Grant g) {
+        String problem = g.problem();
+        if (problem != null) return problem;
+        org.lantian.pack.Ledger ledger = pack.ledger();
+        if (g.rule() != null && pack.rules().stream().noneMatch(r -> r.id().equals(g.rule()))) {
+            return "rule: the pack has no rule \"" + g.rule() + "\"";
+        }
+        if (g.measure() != null && !ledger.hasMeasure(g.measure())) return "measure: the ledger has no measure " + g.measure();
+        if (g.town() != null && (ledger.towns() == null || !ledger.towns().contains(g.town()))) {
+            return "town: expected one of the ledger's towns " + ledger.towns() + ", found \"" + g.town() + "\"";
+        }
+        LocalDate first = ledger.dates().from();
+        LocalDate last = ledger.dates().to();
+        if (g.from().isBefore(first) || g.to().isAfter(last)) return "from and to: expected dates within " + first + ".." + last;
+        return null;
     }
 
     /** Evaluates facts as of a day: the findings in deterministic order. */

@@ -22,6 +22,9 @@ public final class Store implements AutoCloseable {
     private final Tokens tokens;
     private final History history;
     private final Scores scores;
+    private final Attachments attachments;
+    private final Webhooks webhooks;
+    private final Outbox outbox;
     private final Cases cases;
     private final Waivers waivers;
 
@@ -32,6 +35,9 @@ public final class Store implements AutoCloseable {
         this.tokens = new Tokens(this);
         this.history = new History(this);
         this.scores = new Scores(this);
+        this.attachments = new Attachments(this);
+        this.webhooks = new Webhooks(this);
+        this.outbox = new Outbox(this);
         this.cases = new Cases(this);
         this.waivers = new Waivers(this);
     }
@@ -131,6 +137,21 @@ public final class Store implements AutoCloseable {
     /** The nightly scorecards, for trends and bulletins. */
     public Scores scores() {
         return scores;
+    }
+
+    /** Rectification evidence posted to cases. */
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    /** The units' group robots alerts go to. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Alerts waiting to be sent, and sent. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Rectification cases and their events (docs/cases.md). */

@@ -65,7 +65,7 @@ class OpenApiTest {
             String admin = api.token(Role.ADMIN, null);
             String submission = Files.readString(Path.of(ApiTest.ROADS));
             for (Route r : ApiServer.ROUTES) {
-                String path = r.path().replace("{id}", "S-20220630-0001").replace("{n}", "13");
+                String path = r.path().replace("{id}", "S-20220630-0001").replace("{n}", "13").replace("{unit}", "no-such-unit");
                 JsonNode responses = doc.get("paths").get(r.path()).get(r.method().toLowerCase()).get("responses");
                 String body = r.path().endsWith("/submissions") ? submission : "";
                 Api.Reply withToken = api.send(r.method(), path, admin, java.net.http.HttpRequest.BodyPublishers.ofString(body));

@@ -38,6 +38,9 @@ import org.lantian.input.InvalidInputException;
 import org.lantian.pack.Measure;
 import org.lantian.service.CheckReport;
 import org.lantian.service.EvaluationService;
+import jakarta.servlet.http.Part;
+import org.lantian.store.AttachmentType;
+import org.lantian.store.Attachments;
 import org.lantian.store.Cases;
 import org.lantian.store.FindingQuery;
 import org.lantian.store.Waivers;
@@ -93,6 +96,8 @@ public final class ConsoleRoutes {
         routes.get("/cases/{id}", this::caseView, open);
         routes.post("/cases/{id}/verify", this::verify, open);
         routes.post("/cases/{id}/waiver", this::waiver, open);
+        routes.post("/cases/{id}/evidence", this::evidence, open);
+        routes.get("/cases/{id}/evidence/{n}", this::attachment, open);
         routes.get("/assets/{file}", this::asset, open);
     }
 
@@ -103,7 +108,7 @@ public final class ConsoleRoutes {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         if (!ctx.method().toString().equals("POST")) return;
-        String posted = ctx.formParam("csrf");
+        String posted = multipart(ctx) ? multipartField(ctx, "csrf") : ctx.formParam("csrf");
         String expected = ctx.path().equals("/login") ? ctx.cookie(Sessions.LOGIN_CSRF_COOKIE)
                 : sessions.of(ctx).map(Sessions.Session::csrf).orElse(null);
         if (!Sessions.matches(expected, posted)) {
@@ -484,6 +489,7 @@ public final class ConsoleRoutes {
         m.put("events", store.cases().events(k.id()));
         m.put("waiver", k.waiver() == null ? null : store.waivers().find(k.waiver()).orElse(null));
         m.put("error", error);
+        m.put("postings", store.attachments().list(k.id()));
         m.put("today", service.get().today());
         String subject = Cases.subjectOf(k.subject());
         m.put("subject", subject);
@@ -538,6 +544,106 @@ public final class ConsoleRoutes {
         }
         store.waivers().create(grant, v.who().tokenId());
         ctx.redirect("/cases/" + k.id());
+    }
+
+    /**
+     * A unit's rectification (整改材料): a note and photos or PDFs (multipart), stored with the case as the API's
+     * {@code POST /cases/{id}/evidence} stores them (types from the content, 5 MB a file, 10 a case); the case's
+     * timeline gets the event.
+     */
+    private void evidence(Context ctx) throws SQLException {
+        View v = view(ctx);
+        Case k = visibleCase(ctx, v);
+        if (!v.unit() && !v.admin()) throw new Refusal(403, "只有责任单位和管理员可以提交整改材料。", "Only the case's units and admins hand in rectification.");
+        String note = null;
+        List<Attachments.NewFile> files = new ArrayList<>();
+        try {
+            for (Part p : ctx.req().getParts()) {
+                if (p.getSubmittedFileName() != null) {
+                    if (p.getSize() == 0 && p.getSubmittedFileName().isEmpty()) continue; // no file chosen
+                    Attachments.NewFile f = file(p);
+                    if (f == null) {
+                        renderCase(ctx, v, 415, k, v.t("文件“" + p.getSubmittedFileName() + "”不是图片或 PDF（按内容判断）：" + AttachmentType.accepted(),
+                                "File \"" + p.getSubmittedFileName() + "\" is not an image or PDF (judged by its content): " + AttachmentType.accepted()));
+                        return;
+                    }
+                    files.add(f);
+                } else if (p.getName().equals("note")) {
+                    note = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                }
+            }
+        } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+            renderCase(ctx, v, 413, k, v.t("文件太大：每个文件不超过 5 MB。", "A file is too large: at most 5 MB each."));
+            return;
+        }
+        if (note != null && note.isEmpty()) note = null;
+        if (note == null && files.isEmpty()) {
+            renderCase(ctx, v, 400, k, v.t("请填写整改说明或附上文件。", "Write a note or attach files."));
+            return;
+        }
+        if (note != null && note.length() > Attachments.MAX_NOTE || files.size() > Attachments.MAX_FILES) {
+            renderCase(ctx, v, 400, k, v.t("说明不超过 " + Attachments.MAX_NOTE + " 字，文件不超过 " + Attachments.MAX_FILES + " 个。",
+                    "A note of at most " + Attachments.MAX_NOTE + " characters and at most " + Attachments.MAX_FILES + " files."));
+            return;
+        }
+        try {
+            store.attachments().post(k.id(), v.who(), note, files);
+        } catch (Attachments.CaseFull e) {
+            renderCase(ctx, v, 400, k, v.t("本案件已有 " + e.existing + " 个文件，最多 " + Attachments.MAX_FILES + " 个。",
+                    "The case holds " + e.existing + " files already, at most " + Attachments.MAX_FILES + "."));
+            return;
+        }
+        ctx.redirect("/cases/" + k.id());
+    }
+
+    /** A file as posted, its type sniffed from its first bytes; null when it is not one the store takes. */
+    private static Attachments.NewFile file(Part p) throws IOException {
+        byte[] head;
+        String sha;
+        try (java.security.DigestInputStream in = new java.security.DigestInputStream(p.getInputStream(),
+                java.security.MessageDigest.getInstance("SHA-256"))) {
+            head = in.readNBytes(AttachmentType.HEAD);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            sha = java.util.HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        AttachmentType type = AttachmentType.sniff(head).orElse(null);
+        String name = p.getSubmittedFileName().replaceAll(".*[/\\\\]", "");
+        return type == null ? null : new Attachments.NewFile(name.isBlank() ? "file" : name, type, p.getSize(), sha, p::getInputStream);
+    }
+
+    /** An attachment of a case, to whoever may see the case. */
+    private void attachment(Context ctx) throws SQLException {
+        View v = view(ctx);
+        Case k = visibleCase(ctx, v);
+        int n;
+        try {
+            n = Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw notFound(v);
+        }
+        Attachments.StoredFile f = store.attachments().file(k.id(), n).orElseThrow(() -> notFound(v));
+        ctx.contentType(f.info().mediaType());
+        ctx.header("Content-Disposition", "inline; filename*=UTF-8''" + View.seg(f.info().name()));
+        ctx.result(f.content());
+    }
+
+    private static boolean multipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** A text field of a multipart form, read with the evidence limits (5 MB a file, 10 files and a little more a request). */
+    private static String multipartField(Context ctx, String name) {
+        ctx.req().setAttribute("org.eclipse.jetty.multipartConfig", new jakarta.servlet.MultipartConfigElement(System.getProperty("java.io.tmpdir"),
+                Attachments.MAX_FILE_BYTES, Attachments.MAX_FILES * Attachments.MAX_FILE_BYTES + (1 << 20), 256 * 1024));
+        try {
+            Part p = ctx.req().getPart(name);
+            return p == null ? null : new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+            throw new Refusal(413, "请求太大：每个文件不超过 5 MB，最多 10 个。", "The request is too large: at most 10 files of 5 MB each.");
+        }
     }
 
     /** Cases as links: "#12 OVERDUE 13-back-lane-wet-sweep R-017 (due 2022-07-10)". */

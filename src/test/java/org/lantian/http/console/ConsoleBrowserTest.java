@@ -245,9 +245,23 @@ class ConsoleBrowserTest {
         assertEquals("OPEN", text("case-status"));
         assertTrue(browser.findElements(By.id("verify")).isEmpty() && browser.findElements(By.id("waiver-form")).isEmpty(),
                 "a unit neither verifies nor waives");
+        // The unit hands in its rectification: a note and a photo; the case's timeline moves on.
+        int before = browser.findElements(By.cssSelector("#timeline li")).size();
+        Path photo = tmp.resolve("swept.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        browser.findElement(By.id("e-note")).sendKeys("已增加清扫频次至每日三次");
+        browser.findElement(By.id("e-file")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("evidence-submit")).click();
+        waitFor(d -> d.findElements(By.cssSelector("#timeline li")).size() == before + 1 || !d.findElements(By.id("case-error")).isEmpty());
+        assertTrue(browser.findElements(By.id("case-error")).isEmpty(), () -> text("case-error"));
+        assertTrue(text("timeline").contains("已增加清扫频次至每日三次"), "the rectification in the timeline");
+        assertEquals("swept.png", browser.findElement(By.cssSelector("a.attachment")).getText());
+        shot("case-rectification");
 
         signIn(otherUnit);
-        for (String page : List.of("/units/" + View.seg(UNIT), "/cases/" + k.id(), "/submissions/" + View.seg(submissionOf(k)), "/check")) {
+        for (String page : List.of("/units/" + View.seg(UNIT), "/cases/" + k.id(), "/cases/" + k.id() + "/evidence/1",
+                "/submissions/" + View.seg(submissionOf(k)), "/check")) {
             browser.get(url(page));
             assertEquals("404", text("status"), OTHER_UNIT + " opens " + page);
         }
