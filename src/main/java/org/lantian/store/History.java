@@ -373,7 +373,7 @@ public final class History {
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
         public void scores(List<Scores.Score> scores) throws SQLException {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Scores.Score x : scores) {
                     s.setObject(1, night);
                     s.setString(2, x.unit());
@@ -381,6 +381,7 @@ public final class History {
                     s.setLong(4, x.judged());
                     s.setLong(5, x.passed());
                     s.setLong(6, x.failed());
+                    s.setLong(7, x.waived());
                     s.addBatch();
                 }
                 s.executeBatch();
