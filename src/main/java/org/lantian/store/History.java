@@ -365,9 +365,12 @@ public final class History {
             }
         }
 
+        private Cases.Night cases;
+
         /** Moves the cases of the night's findings in the night's transaction ({@link Cases}): committed with it. */
         public void cases(Cases.Moves moves) throws SQLException {
-            Cases.apply(c, moves);
+            if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
+            cases.apply(moves);
         }
 
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
