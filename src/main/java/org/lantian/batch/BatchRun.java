@@ -361,7 +361,7 @@ public final class BatchRun {
 
     private static Scores.Score score(String unit, int measure, Scorecard.Tally t) {
         return new Scores.Score(unit, measure, t.total() - t.count(Status.NOT_APPLICABLE) - t.count(Status.WAIVED),
-                t.count(Status.PASS), t.count(Status.FAIL));
+                t.count(Status.PASS), t.count(Status.FAIL), t.count(Status.WAIVED));
     }
 
     /** The FAIL share of the last {@link #TREND_NIGHTS} nights: those the store holds before tonight, and tonight's. */

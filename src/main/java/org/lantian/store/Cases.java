@@ -238,8 +238,41 @@ public final class Cases {
      * the findings too. Findings in order; those that move nothing write nothing.
      */
     static void apply(Connection c, Moves m) throws SQLException {
+        apply(c, m, null);
+    }
+
+    /**
+     * As {@link #apply(Connection, Moves)}, the cases a finding may move looked up in {@code known} (key -> latest
+     * case, kept up to date here) instead of one query per finding: a night's many findings.
+     */
+    private static void apply(Connection c, Moves m, Map<String, Latest> known) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (Finding f : latest(m.findings())) apply(c, m, f, now);
+        for (Finding f : latest(m.findings())) apply(c, m, f, now, known);
+    }
+
+    /**
+     * A night's moves on one connection: the cases a finding of the night may move (not closed, or closed within the
+     * repeat window) are read once, when it starts, and kept up to date in memory.
+     */
+    public static final class Night {
+        private final Connection c;
+        private final Map<String, Latest> known = new java.util.HashMap<>();
+
+        Night(Connection c, LocalDate day, int repeatWithinDays) throws SQLException {
+            this.c = c;
+            try (PreparedStatement s = c.prepareStatement("SELECT id, status, due_on, last_day, closed_on, waiver, rule, subject FROM cases "
+                    + "WHERE status <> 'CLOSED' OR closed_on >= ? ORDER BY id")) {
+                s.setObject(1, day.minusDays(repeatWithinDays));
+                s.setFetchSize(1000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) known.put(key(r.getString(7), r.getString(8)), latest(r));
+                }
+            }
+        }
+
+        public void apply(Moves m) throws SQLException {
+            Cases.apply(c, m, known);
+        }
     }
 
     /**
@@ -263,32 +296,38 @@ public final class Cases {
     private record Latest(long id, CaseFlow.State state, String waiver) {
     }
 
-    private static void apply(Connection c, Moves m, Finding f, OffsetDateTime now) throws SQLException {
-        Latest latest = latest(c, f.rule(), subjectOf(f.subject()));
+    private static void apply(Connection c, Moves m, Finding f, OffsetDateTime now, Map<String, Latest> known) throws SQLException {
+        String key = key(f.rule(), subjectOf(f.subject()));
+        Latest latest = known != null ? known.get(key) : latest(c, f.rule(), subjectOf(f.subject()));
         CaseFlow.Step step = CaseFlow.onFinding(latest == null ? null : latest.state(), f.status(), m.day(),
                 m.timing().repeatWithinDays());
         if (step == null) return;
         String waiver = f.status() == Status.WAIVED ? f.waiver() : null;
         if (step.opens()) {
             long id = open(c, f, m.day(), m.timing().dueOn(f.measure(), m.day()));
+            if (known != null) {
+                known.put(key, new Latest(id, new CaseFlow.State(CaseStatus.OPEN, m.timing().dueOn(f.measure(), m.day()), m.day(), null), null));
+            }
             event(c, id, m.actor(), m.role(), null, CaseStatus.OPEN, "FAIL on " + m.day() + ": opened, due "
                     + m.timing().dueOn(f.measure(), m.day()), f.submission(), m.day());
             return;
         }
         long id = latest.id();
         if (!step.moves()) {
-            // The finding confirms the status: only its day (and a waiver's id, or its end) is noted.
+            // The finding confirms the status: nothing to write, unless the case starts or stops showing a waiver.
+            if (java.util.Objects.equals(waiver, latest.waiver())) return;
             try (PreparedStatement s = c.prepareStatement("UPDATE cases SET last_day = ?, waiver = ? WHERE id = ?")) {
                 s.setObject(1, m.day());
                 s.setString(2, waiver);
                 s.setLong(3, id);
                 s.executeUpdate();
             }
+            if (known != null) known.put(key, new Latest(id, withDay(latest.state(), m.day()), waiver));
             return;
         }
+        LocalDate due = step.repeat() ? m.timing().dueOn(f.measure(), m.day()) : latest.state().dueOn();
         String note;
         if (step.repeat()) {
-            LocalDate due = m.timing().dueOn(f.measure(), m.day());
             try (PreparedStatement s = c.prepareStatement("UPDATE cases SET status = 'OPEN', due_on = ?, repeats = repeats + 1, "
                     + "last_day = ?, closed_on = NULL, waiver = NULL WHERE id = ?")) {
                 s.setObject(1, due);
@@ -312,6 +351,11 @@ public final class Cases {
             };
         }
         event(c, id, m.actor(), m.role(), step.from(), step.to(), note, f.submission(), m.day());
+        if (known != null) known.put(key, new Latest(id, new CaseFlow.State(step.to(), due, m.day(), null), null));
+    }
+
+    private static CaseFlow.State withDay(CaseFlow.State s, LocalDate day) {
+        return new CaseFlow.State(s.status(), s.dueOn(), day.isAfter(s.lastDay()) ? day : s.lastDay(), s.closedOn());
     }
 
     private static Latest latest(Connection c, String rule, String subject) throws SQLException {
@@ -320,11 +364,14 @@ public final class Cases {
             s.setString(1, rule);
             s.setString(2, subject);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) return null;
-                return new Latest(r.getLong(1), new CaseFlow.State(CaseStatus.valueOf(r.getString(2)), r.getObject(3, LocalDate.class),
-                        r.getObject(4, LocalDate.class), r.getObject(5, LocalDate.class)), r.getString(6));
+                return r.next() ? latest(r) : null;
             }
         }
+    }
+
+    private static Latest latest(ResultSet r) throws SQLException {
+        return new Latest(r.getLong(1), new CaseFlow.State(CaseStatus.valueOf(r.getString(2)), r.getObject(3, LocalDate.class),
+                r.getObject(4, LocalDate.class), r.getObject(5, LocalDate.class)), r.getString(6));
     }
 
     private static long open(Connection c, Finding f, LocalDate day, LocalDate due) throws SQLException {

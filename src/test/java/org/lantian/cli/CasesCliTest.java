@@ -126,6 +126,14 @@ class CasesCliTest {
             assertEquals(CaseStatus.RECTIFIED, k.status());
             assertEquals(waiver, k.waiver());
         }
+        // The bulletin counts the waived finding apart: neither judged nor failed.
+        Lantian.Run bulletin = lantian("bulletin", "--db", url, "--week", "2022-W27", "--out", tmp.resolve("bulletin").toString());
+        assertEquals(0, bulletin.code(), bulletin.err());
+        JsonNode units = Json.MAPPER.readTree(tmp.resolve("bulletin").resolve("bulletin.json").toFile()).get("units");
+        JsonNode town = null;
+        for (JsonNode u : units) if (u.get("unit").asText().equals("北街街道")) town = u;
+        assertEquals(1, town.get("waived").asInt(), units.toString());
+        assertTrue(Files.readString(tmp.resolve("bulletin").resolve("bulletin.html")).contains("豁免 Waived"));
         assertTrue(lantian("waiver", "list", "--db", url).out().contains(waiver));
         assertEquals(0, lantian("waiver", "revoke", waiver, "--db", url).code());
         assertEquals(2, lantian("waiver", "revoke", waiver, "--db", url).code());
