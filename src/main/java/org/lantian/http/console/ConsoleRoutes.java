@@ -192,13 +192,14 @@ public final class ConsoleRoutes {
         Map<String, Object> m = page(v);
         LocalDate night = store.scores().latestNight();
         m.put("night", night);
+        m.put("waived", 0L);
         List<Rows.Score> units = new ArrayList<>();
         Rows.Score district = null;
         ObjectNode heat = Json.MAPPER.createObjectNode();
         ObjectNode trend = Json.MAPPER.createObjectNode();
         if (night != null) {
             List<Scores.Nightly> rows = store.scores().between(night.minusDays(NIGHTS - 1), night);
-            long judged = 0, passed = 0, failed = 0;
+            long judged = 0, passed = 0, failed = 0, waived = 0;
             for (Scores.Nightly n : rows) {
                 Scores.Score s = n.score();
                 if (!n.night().equals(night)) continue;
@@ -206,11 +207,13 @@ public final class ConsoleRoutes {
                     judged += s.judged();
                     passed += s.passed();
                     failed += s.failed();
+                    waived += s.waived();
                 } else if (s.measure() == Scores.ALL_MEASURES) {
                     units.add(new Rows.Score(0, s.unit(), 0, s.judged(), s.passed(), s.failed()));
                 }
             }
             district = new Rows.Score(0, v.t("全区", "district"), 0, judged, passed, failed);
+            m.put("waived", waived);
             units = ranked(units);
             heat = heatMap(v, store.scores().failures(night), units);
             trend = trend(v, rows, night, null);
