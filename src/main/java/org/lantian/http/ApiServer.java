@@ -111,7 +111,10 @@ public final class ApiServer implements AutoCloseable {
             });
             // Javalin's own answers without a handler's body (no such route, method not allowed): JSON too.
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null && !ctx.path().startsWith(BASE + "/")) console.noSuchPage(ctx);
+                // A browser (Accept: text/html) outside the API gets the console's page; everyone else JSON.
+                if (ctx.result() == null && !ctx.path().startsWith(BASE + "/") && String.valueOf(ctx.header("Accept")).contains("text/html")) {
+                    console.noSuchPage(ctx);
+                }
                 else if (ctx.result() == null) error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path() + " (see " + BASE + "/openapi.json)", Map.of());
             });
             config.routes.error(405, ctx -> {
