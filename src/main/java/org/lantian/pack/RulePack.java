@@ -110,9 +110,11 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         } catch (RuntimeException e) { // missing or not a zone id
             errors.add("timezone: " + e.getMessage() + " (needs a zone id such as Asia/Shanghai)");
         }
-        ledger.history().forEach((type, kind) -> {
-            String problem = Periods.problem(kind, null, ledger);
-            if (problem != null) errors.add("history: " + type + ": " + problem);
+        ledger.history().forEach((type, kinds) -> {
+            for (String kind : Ledger.kinds(kinds)) {
+                String problem = Periods.problem(kind.isEmpty() ? null : kind, null, ledger);
+                if (problem != null) errors.add("history: " + type + ": " + problem);
+            }
         });
         return errors;
     }
