@@ -110,6 +110,13 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         } catch (RuntimeException e) { // missing or not a zone id
             errors.add("timezone: " + e.getMessage() + " (needs a zone id such as Asia/Shanghai)");
         }
+        String rectification = ledger.rectification().problem();
+        if (rectification != null) errors.add("rectification: " + rectification);
+        if (ledger.rectification().measures() != null) {
+            for (Integer m : ledger.rectification().measures().keySet()) {
+                if (!ledger.hasMeasure(m)) errors.add("rectification: measures: the ledger has no measure " + m);
+            }
+        }
         ledger.history().forEach((type, kinds) -> {
             for (String kind : Ledger.kinds(kinds)) {
                 String problem = Periods.problem(kind.isEmpty() ? null : kind, null, ledger);
