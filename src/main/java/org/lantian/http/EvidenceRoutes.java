@@ -90,20 +90,20 @@ final class EvidenceRoutes {
         if (note != null && note.length() > Attachments.MAX_NOTE) {
             throw ApiError.badRequest("note: at most " + Attachments.MAX_NOTE + " characters, found " + note.length() + "; shorten it or attach it as a PDF");
         }
-        if (files.size() > Attachments.MAX_FILES) throw full(c, c.id(), files.size(), -1);
+        if (files.size() > Attachments.MAX_FILES) throw full(c.id(), files.size(), -1);
         List<Attachments.NewFile> news = new ArrayList<>();
         for (Part p : files) news.add(checked(p));
         Optional<Posting> posted;
         try {
             posted = state.store.attachments().post(c.id(), ServerState.principal(ctx), note, news);
         } catch (Attachments.CaseFull e) {
-            throw full(c, c.id(), files.size(), e.existing);
+            throw full(c.id(), files.size(), e.existing);
         }
         Posting p = posted.orElseThrow(() -> ApiError.notFound("no case " + c.id()));
         ctx.status(201).header("Location", BASE + "/cases/" + c.id() + "/evidence").json(json(c.id(), p));
     }
 
-    private static ApiError full(CaseAccess c, long id, int posted, int existing) {
+    private static ApiError full(long id, int posted, int existing) {
         String held = existing < 0 ? "" : "case " + id + " holds " + existing + " already, ";
         int room = existing < 0 ? Attachments.MAX_FILES : Math.max(0, Attachments.MAX_FILES - existing);
         return new ApiError(409, "at most " + Attachments.MAX_FILES + " files a case: " + held + "this posting has " + posted

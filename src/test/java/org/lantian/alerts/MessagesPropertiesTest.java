@@ -19,7 +19,7 @@ import org.lantian.store.Outbox;
 import org.lantian.store.WebhookKind;
 
 /** Whatever a subject or unit is called, the message stays the message: one line each, no markdown of its own, within WeCom's size. */
-class MessagesProperties {
+class MessagesPropertiesTest {
     @Provide
     Arbitrary<String> names() {
         Arbitrary<String> hostile = Arbitraries.of("A|B", "**粗体**", "[点我](http://evil.example)", "<font color=\"warning\">x</font>", "# 标题",

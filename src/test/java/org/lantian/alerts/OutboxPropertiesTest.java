@@ -27,7 +27,7 @@ import org.lantian.store.WebhookKind;
  * robot gets exactly the alerts the events call for: one per OVERDUE or repeat event and unit with a webhook,
  * none lost, none twice by key.
  */
-class OutboxProperties {
+class OutboxPropertiesTest {
     static final String[] UNITS = {"区住建局", "区市容环卫中心", "北街街道"}; // the last has no webhook
     static final String[] STATUSES = {"OPEN", "OVERDUE", "RECTIFIED", "CLOSED"};
     static final AtomicInteger DB = new AtomicInteger();

@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import org.lantian.store.AttachmentType;
 
 /** An evidence file's type is what its first bytes say, whatever follows and whatever it is called. */
-class SniffingProperties {
+class SniffingPropertiesTest {
     static final byte[][] SIGNATURES = {
             {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
             {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
