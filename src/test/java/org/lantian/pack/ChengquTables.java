@@ -21,6 +21,71 @@ final class ChengquTables {
 
     public static void main(String[] args) throws IOException {
         siteItems();
+        coalLimits();
+        kilnLimits();
+    }
+
+    /** Measure 5: the cement kiln's stack tests against the ultra-low limits, one rule a pollutant. */
+    static void kilnLimits() throws IOException {
+        var table = new DecisionTableWriter.Table("水泥窑超低排放限值 Cement kiln ultra-low limits (measure 5)",
+                List.of("NAME", "DESCRIPTION", "METADATA", "CONDITION", "CONDITION", "ACTION", "ACTION", "ACTION"),
+                List.of("", "", "", "$t : EmissionTest", "", "", "", ""),
+                List.of("", "", "measure($param)", "sourceType == $param", "$value : $param",
+                        "var check = findings.about(kcontext, $t).atMost($value, \"$param\").pendingUntilDue();",
+                        "String o2 = industryNum(ledger.num(5, \"referenceO2Pct\")); String zh = \"$param {observed} mg/m³（\" + $t.testedOn() + \"，基准氧含量 \" + o2 + \"%），超低限值 {target}\";",
+                        "check.say(zh, \"Cement kiln $param {observed} mg/m³ (\" + $t.testedOn() + \", at \" + o2 + \"% O2), ultra-low limit {target}\");"),
+                List.of("规则编号 Rule id", "要求 Requirement", "措施 Measure", "排放源 Source", "污染物（字段）Pollutant (field)",
+                        "限值（ledger.yaml 目标名）Limit (target name in ledger.yaml)", "中文名称 Chinese name", "English name"),
+                List.of(
+                        row("5-kiln-pm", "Measure 5: cement kiln stack PM at most pmMgM3 at the reference O2 ([I] checked on every cement kiln test:"
+                                + " the company's kiln is the district's clinker kiln); a miss is pending until 2022-12-31.",
+                                "5", "SourceType.CEMENT_KILN", "pmMgM3", "pmMgM3", "水泥窑颗粒物", "PM"),
+                        row("5-kiln-so2", "Measure 5: cement kiln stack SO2 at most so2MgM3 ([I] every cement kiln test); pending until 2022-12-31.",
+                                "5", "SourceType.CEMENT_KILN", "so2MgM3", "so2MgM3", "水泥窑二氧化硫", "SO2"),
+                        row("5-kiln-nox", "Measure 5: cement kiln stack NOx at most noxMgM3 ([I] every cement kiln test); pending until 2022-12-31.",
+                                "5", "SourceType.CEMENT_KILN", "noxMgM3", "noxMgM3", "水泥窑氮氧化物", "NOx")),
+                List.of(24, 48, 8, 24, 18, 22, 24, 24));
+        DecisionTableWriter.write(PACK.resolve("01-industry-kiln.xlsx"), "kiln", PACKAGE, IMPORTS, GLOBALS,
+                List.of("Measure 5: one rule a row; a test passes when the pollutant is at most the limit named in ledger.yaml;"
+                        + " a miss is PENDING until the measure's due date, then FAIL; NO_DATA when not reported."
+                        + " 每行一条规则：不超过限值则合格；截止日期前超标为待定，之后为不合格；未报告则无数据。"),
+                List.of(table));
+    }
+
+    /** Measures 23 and 24: a coal sample's ash, sulfur and volatiles against the GB limit of its kind. */
+    static void coalLimits() throws IOException {
+        var table = new DecisionTableWriter.Table("煤质限值 Coal quality limits (measures 23, 24)",
+                List.of("NAME", "DESCRIPTION", "METADATA", "CONDITION", "CONDITION", "CONDITION", "ACTION", "ACTION", "ACTION"),
+                List.of("", "", "", "$s : CoalSample", "", "", "", "", ""),
+                List.of("", "", "measure($param)", "coalKind == $param", "coalKind != $param",
+                        "$value : $param",
+                        "var check = findings.about(kcontext, $s).atMost($s.coalKind() == null ? null : $value, \"$param\");",
+                        "String zh = \"$param\";",
+                        "check.say(zh, \"$param\");"),
+                List.of("规则编号 Rule id", "要求 Requirement", "措施 Measure", "煤种为 Coal kind is", "煤种不为 Coal kind is not",
+                        "检测项（字段；煤种未报告则无数据）Value checked (field; NO_DATA when the kind is not reported)",
+                        "限值（ledger.yaml 目标名）Limit (target name in ledger.yaml)", "中文结论 Chinese message", "English message"),
+                List.of(
+                        row("23-briquette-ash", "Measure 23: briquettes sold where clean heating has not arrived meet GB 34170-2017: ash (Ad) at most briquetteAshPct.",
+                                "23", "CoalKind.BRIQUETTE", "", "ashPct", "briquetteAshPct",
+                                "型煤灰分 {observed}%，限值 {target}%（GB 34170-2017）", "Briquette ash {observed}%, limit {target}% (GB 34170-2017)"),
+                        row("23-briquette-sulfur", "Measure 23: briquettes meet GB 34170-2017: total sulfur (St,d) at most briquetteSulfurPct.",
+                                "23", "CoalKind.BRIQUETTE", "", "sulfurPct", "briquetteSulfurPct",
+                                "型煤全硫 {observed}%，限值 {target}%（GB 34170-2017）", "Briquette total sulfur {observed}%, limit {target}% (GB 34170-2017)"),
+                        row("23-briquette-volatiles", "Measure 23: briquettes meet GB 34170-2017: volatiles (Vdaf) at most briquetteVolatilePct.",
+                                "23", "CoalKind.BRIQUETTE", "", "volatilePct", "briquetteVolatilePct",
+                                "型煤挥发分 {observed}%，限值 {target}%（GB 34170-2017）", "Briquette volatiles {observed}%, limit {target}% (GB 34170-2017)"),
+                        row("24-coal-ash", "Measure 24: loose coal sold by a dealer is not poor-quality coal: ash (Ad) at most ashPct (GB 34169-2017).",
+                                "24", "", "CoalKind.BRIQUETTE", "ashPct", "ashPct",
+                                "散煤灰分 {observed}%，限值 {target}%（GB 34169-2017）", "Loose coal ash {observed}%, limit {target}% (GB 34169-2017)"),
+                        row("24-coal-sulfur", "Measure 24: loose coal total sulfur (St,d) at most sulfurPct (GB 34169-2017).",
+                                "24", "", "CoalKind.BRIQUETTE", "sulfurPct", "sulfurPct",
+                                "散煤全硫 {observed}%，限值 {target}%（GB 34169-2017）", "Loose coal total sulfur {observed}%, limit {target}% (GB 34169-2017)")),
+                List.of(24, 48, 8, 18, 18, 22, 22, 36, 40));
+        DecisionTableWriter.write(PACK.resolve("05-coal-limits.xlsx"), "coal", PACKAGE, IMPORTS, GLOBALS,
+                List.of("Measures 23 and 24: one rule a row; a sample passes when its value is at most the limit named in ledger.yaml,"
+                        + " fails above it, and is NO_DATA when the value is not reported. 每行一条规则：检测值不超过限值则合格，超过则不合格，未报告则无数据。"),
+                List.of(table));
     }
 
     /** Measures 10 and 12: each item a site is inspected for, one rule an item. */
