@@ -101,7 +101,7 @@ public final class PackCompiler {
         List<String> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = m.getPath() == null ? "?" : pack.dir().resolve(m.getPath().replace(RESOURCES, "")).toString();
-            if (file.endsWith(TABLE_DRL)) {  // a line of the DRL Drools made of a table: name the row's rule instead
+            if (file.endsWith(".xlsx" + TABLE_DRL)) {  // a line of the DRL Drools made of a table: say so
                 file = file.substring(0, file.length() - TABLE_DRL.length());
                 errors.add(file + ": " + m.getText().strip() + " (in the DRL made of the table, line " + m.getLine() + ")");
                 continue;

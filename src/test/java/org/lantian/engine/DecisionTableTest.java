@@ -76,6 +76,14 @@ class DecisionTableTest {
         assertTrue(e.getMessage().contains(TABLE), e.getMessage());
     }
 
+    @Test
+    void aCellThatBreaksTheRuleIsRefusedNamingTheWorkbook() throws IOException {
+        Path dir = TestPacks.copyOfBundled(tmp.resolve("pack"));
+        editCell(dir.resolve(TABLE), "hoarding", "hoardin");
+        PackException e = assertThrows(PackException.class, () -> PackCompiler.compileFresh(RulePack.load(dir)));
+        assertTrue(e.getMessage().contains(TABLE + ": "), e.getMessage());
+    }
+
     private static Finding hoardingOf(CompiledPack pack) {
         ConstructionSite site = new ConstructionSite("CQ-T-1", "Test", "东街街道", SiteKind.BUILDING, LocalDate.of(2022, 6, 30),
                 null, null, null, null, null, null, true, null, null, null, null, null, null, null, null, null, null);

@@ -95,7 +95,8 @@ class PackCacheTest {
         assertEquals(fresh.rules(), cached.rules());
         assertEquals(fresh.hash(), cached.hash());
         assertEquals(fresh.index(), cached.index());
-        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl")), "every rule knows its file");
+        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl") || r.file().endsWith(".xlsx")),
+                "every rule knows its file (a DRL file or a decision table)");
     }
 
     @Test
