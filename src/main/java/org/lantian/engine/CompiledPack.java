@@ -162,11 +162,16 @@ public final class CompiledPack {
         return rules.stream().filter(r -> r.measure() == measure).toList();
     }
 
+    /** The KieBase, for tests that read its rules' metadata. */
+    KieBase base() {
+        return base;
+    }
+
     PackIndex index() {
         return index;
     }
 
-    /** A content hash of the ledger file and the DRL files: which rules produced a report. */
+    /** A content hash of the ledger file, the DRL files and the decision tables: which rules produced a report. */
     public String hash() {
         return hash;
     }

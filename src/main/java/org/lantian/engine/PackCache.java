@@ -25,7 +25,7 @@ import org.lantian.pack.RulePack;
 /**
  * Compiled packs on disk, so that a command starts without compiling the DRL again. An entry is the
  * executable-model kjar Drools built ({@code KEY.kjar}) and what Lantian read from the DRL beside it
- * ({@code KEY.json}, which also holds the kjar's SHA-256). The key covers the pack's ledger and DRL files,
+ * ({@code KEY.json}, which also holds the kjar's SHA-256). The key covers the pack's ledger, DRL files and decision tables,
  * this build of Lantian and the Drools in use, so a changed pack or program never meets an old entry; an
  * entry whose kjar does not match its checksum is not used.
  */
@@ -71,7 +71,19 @@ public final class PackCache {
             update(d, drl.getFileName().toString());
             update(d, RulePack.read(drl));
         }
+        for (Path table : pack.tableFiles()) {
+            update(d, table.getFileName().toString());
+            update(d, HexFormat.of().formatHex(sha256().digest(read(table))));
+        }
         return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static byte[] read(Path file) throws PackException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PackException(file + ": " + e.getMessage());
+        }
     }
 
     Path kjar(String key) {

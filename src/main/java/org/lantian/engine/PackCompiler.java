@@ -78,21 +78,34 @@ public final class PackCompiler {
         return build(pack, PackCache.key(pack)).pack();
     }
 
+    /** Appended to a decision table's name for the DRL made of it, so that Drools compiles it as DRL. */
+    private static final String TABLE_DRL = ".drl";
+
+    private static String drlName(RulePack.RuleFile f) {
+        return f.name().endsWith(".drl") ? f.name() : f.name() + TABLE_DRL;
+    }
+
     private record Built(CompiledPack pack, byte[] kjar) {
     }
 
     private static Built build(RulePack pack, String key) throws PackException {
         BUILDS.incrementAndGet();
-        PackIndex index = PackIndex.of(pack);
+        PackIndex index = PackIndex.of(pack.ruleFiles());
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = releaseId(ks, key);
         kfs.generateAndWritePomXML(id);
-        for (Path drl : pack.drlFiles()) kfs.write(RESOURCES + drl.getFileName(), RulePack.read(drl));
+        List<RulePack.RuleFile> files = pack.ruleFiles();
+        for (RulePack.RuleFile f : files) kfs.write(RESOURCES + drlName(f), f.drl());
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<String> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = m.getPath() == null ? "?" : pack.dir().resolve(m.getPath().replace(RESOURCES, "")).toString();
+            if (file.endsWith(".xlsx" + TABLE_DRL)) {  // a line of the DRL Drools made of a table: say so
+                file = file.substring(0, file.length() - TABLE_DRL.length());
+                errors.add(file + ": " + m.getText().strip() + " (in the DRL made of the table, line " + m.getLine() + ")");
+                continue;
+            }
             errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
         }
         if (!errors.isEmpty()) throw new PackException(errors);
@@ -160,11 +173,11 @@ public final class PackCompiler {
         return rules;
     }
 
-    /** A content hash of the ledger file and the DRL files: which rules produced a report. */
+    /** A content hash of the ledger file, the DRL files and the decision tables: which rules produced a report. */
     private static String hash(RulePack pack) throws PackException {
         MessageDigest digest = PackCache.sha256();
         digest.update(RulePack.read(pack.dir().resolve(RulePack.LEDGER_FILE)).getBytes(StandardCharsets.UTF_8));
-        for (Path drl : pack.drlFiles()) digest.update(RulePack.read(drl).getBytes(StandardCharsets.UTF_8));
+        for (byte[] file : pack.ruleBytes()) digest.update(file);
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 }

@@ -68,22 +68,23 @@ record PackIndex(Map<String, String> files, Map<String, Map<String, List<String>
         return index;
     }
 
-    static PackIndex of(RulePack pack) throws PackException {
+    /** The index of a pack's files of rules (a decision table read as the DRL Drools makes of it). */
+    static PackIndex of(List<RulePack.RuleFile> ruleFiles) throws PackException {
         Map<String, String> files = new TreeMap<>();
         Map<String, Map<String, List<String>>> reads = new TreeMap<>();
-        for (Path drl : pack.drlFiles()) {
+        for (RulePack.RuleFile drl : ruleFiles) {
             DrlParser parser = new DrlParser();
             PackageDescr descr;
             try {
-                descr = parser.parse(false, RulePack.read(drl));
+                descr = parser.parse(false, drl.drl());
             } catch (DroolsParserException e) {
-                throw new PackException(drl + ": " + e.getMessage());
+                throw new PackException(drl.path() + ": " + e.getMessage());
             }
             if (descr == null || parser.hasErrors()) continue; // the compiler reports these with their lines
             Types types = new Types(descr.getImports());
             Map<String, Map<String, Set<String>>> functions = functionReads(descr, types);
             for (RuleDescr rule : descr.getRules()) {
-                files.put(rule.getName(), drl.getFileName().toString());
+                files.put(rule.getName(), drl.name());
                 reads.put(rule.getName(), ruleReads(rule, types, functions));
             }
         }

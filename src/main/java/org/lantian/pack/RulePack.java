@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A rule pack on disk: {@code ledger.yaml}, the DRL files (one per ledger category) and
+ * A rule pack on disk: {@code ledger.yaml}, the DRL files (one per ledger category), the decision tables
+ * ({@code *.xlsx}: families of rules that differ only in numbers and names, edited in Excel or WPS) and
  * {@code tests/*.json}. Loaded at run time, so an office can copy the folder and edit it.
  */
-public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> testFiles) {
+public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> tableFiles, List<Path> testFiles) {
 
     public static final String LEDGER_FILE = "ledger.yaml";
 
@@ -39,8 +40,9 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         if (!errors.isEmpty()) throw new PackException(errors.stream().map(e -> ledgerFile + ": " + e).toList());
         List<Path> drl = list(dir, "*.drl");
         if (drl.isEmpty()) throw new PackException(dir + ": no .drl files");
+        List<Path> tables = list(dir, "*.xlsx");
         List<Path> tests = Files.isDirectory(dir.resolve("tests")) ? list(dir.resolve("tests"), "*.json") : List.of();
-        return new RulePack(dir, ledger, drl, tests);
+        return new RulePack(dir, ledger, drl, tables, tests);
     }
 
     public String name() {
@@ -135,6 +137,37 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         }
         files.sort(null);
         return files;
+    }
+
+    /** One file of rules as DRL: a DRL file as written, a decision table as Drools compiles it. */
+    public record RuleFile(Path path, String drl) {
+        public String name() {
+            return path.getFileName().toString();
+        }
+    }
+
+    /** Every file of rules, DRL files first, then decision tables, each in name order. */
+    public List<RuleFile> ruleFiles() throws PackException {
+        List<RuleFile> files = new ArrayList<>();
+        for (Path drl : drlFiles) files.add(new RuleFile(drl, read(drl)));
+        for (Path table : tableFiles) files.add(new RuleFile(table, DecisionTables.drl(table)));
+        return files;
+    }
+
+    /** The bytes of every file of rules, for the pack's hash: DRL files, then decision tables. */
+    public List<byte[]> ruleBytes() throws PackException {
+        List<byte[]> out = new ArrayList<>();
+        for (Path f : drlFiles) out.add(read(f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Path f : tableFiles) out.add(bytes(f));
+        return out;
+    }
+
+    static byte[] bytes(Path file) throws PackException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PackException(file + ": " + e.getMessage());
+        }
     }
 
     /** Reads a text file of the pack, for hashing and compiling. */

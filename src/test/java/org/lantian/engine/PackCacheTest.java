@@ -95,7 +95,8 @@ class PackCacheTest {
         assertEquals(fresh.rules(), cached.rules());
         assertEquals(fresh.hash(), cached.hash());
         assertEquals(fresh.index(), cached.index());
-        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl")), "every rule knows its file");
+        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl") || r.file().endsWith(".xlsx")),
+                "every rule knows its file (a DRL file or a decision table)");
     }
 
     @Test
@@ -231,10 +232,10 @@ class PackCacheTest {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("org.lantian.test", "drl-build", "1.0.0");
         kfs.generateAndWritePomXML(id);
-        for (Path f : pack.drlFiles()) kfs.write("src/main/resources/lantian/" + f.getFileName(), RulePack.read(f));
+        for (RulePack.RuleFile f : pack.ruleFiles()) kfs.write("src/main/resources/lantian/" + f.name() + ".drl", f.drl());
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
         assertTrue(builder.getResults().getMessages(Message.Level.ERROR).isEmpty(), builder.getResults().toString());
         KieBase base = ks.newKieContainer(id).getKieBase();
-        return new CompiledPack(pack, base, fresh.rules(), fresh.hash(), PackIndex.of(pack));
+        return new CompiledPack(pack, base, fresh.rules(), fresh.hash(), PackIndex.of(pack.ruleFiles()));
     }
 }

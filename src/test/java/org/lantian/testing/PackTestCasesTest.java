@@ -134,13 +134,13 @@ class PackTestCasesTest {
 
     @Test
     void aRuleThatPassesMissingDataIsNamedWithTheCaseAndTheField() throws Exception {
-        // A careless author reads an unreported ash content as zero.
-        PackTests careless = packWith("05-coal.drl", "atMost($s.coalKind() == null ? null : $s.ashPct(), \"ashPct\")",
-                "atMost($s.coalKind() == null ? null : ($s.ashPct() == null ? Double.valueOf(0) : $s.ashPct()), \"ashPct\")");
+        // A careless author reads an unreported volatiles content as zero.
+        PackTests careless = packWith("05-coal.drl", "atMost($s.coalKind() == null ? null : $s.volatilePct(), \"anthraciteVolatilePct\")",
+                "atMost($s.coalKind() == null ? null : ($s.volatilePct() == null ? Double.valueOf(0) : $s.volatilePct()), \"anthraciteVolatilePct\")");
         PackTests.CaseResult r = careless.run(TestPacks.BUNDLED.resolve("tests/24-dealer-coal-within-gb-34169-passes-poor-coal-fails.json"));
         assertFalse(r.passed());
         assertTrue(r.failures().stream().anyMatch(f -> f.startsWith("missing data passes: without facts[")
-                && f.contains(".ashPct (CoalSample MT-NC-007/") && f.contains("rule 24-coal-ash turns FAIL into PASS")), r.failures().toString());
+                && f.contains(".volatilePct (CoalSample ") && f.contains("rule 24-anthracite-volatiles turns FAIL into PASS")), r.failures().toString());
     }
 
     @Test
