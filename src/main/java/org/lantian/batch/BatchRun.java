@@ -40,6 +40,8 @@ import org.lantian.engine.EvaluationFailedException;
 import org.lantian.engine.RuleInfo;
 import org.lantian.pack.Measure;
 import org.lantian.service.EvaluationService;
+import org.lantian.domain.Waiver;
+import org.lantian.store.Cases;
 import org.lantian.store.History;
 import org.lantian.store.Scores;
 import org.lantian.store.Store;
@@ -138,6 +140,8 @@ public final class BatchRun {
     /** Submission ids of tonight's facts (bare facts without one count as {@link #nightId()}). */
     private final Set<String> tonight = new HashSet<>();
     private long historyFacts;
+    private List<Waiver> waivers = List.of();
+    private Set<String> caseKeys = Set.of();
     private Compression compression = Compression.NONE;
     private boolean allMessages;
     private boolean readOnly;
@@ -214,6 +218,7 @@ public final class BatchRun {
                 if (o.store() != null) {
                     loadHistory(spill);
                     if (!readOnly) night = openNight();
+                    loadWaiversAndCases();
                 }
                 spill.close();
                 readAt = System.nanoTime();
@@ -330,6 +335,19 @@ public final class BatchRun {
         }
     }
 
+    /**
+     * The store's waivers in force tonight (applied to every finding, as serve does) and the cases a PASS or WAIVED
+     * finding may move (docs/cases.md): read once, before the partitions are evaluated.
+     */
+    private void loadWaiversAndCases() throws IOException {
+        try {
+            waivers = o.store().waivers().activeUpTo(o.asOf());
+            caseKeys = o.store().cases().keys(o.asOf(), pack.ledger().rectification().repeatWithinDays());
+        } catch (SQLException e) {
+            throw storeFailed("read the waivers and cases of", e);
+        }
+    }
+
     private History.Night openNight() throws IOException {
         try {
             return o.store().history().night(o.asOf(), tonight);
@@ -350,7 +368,10 @@ public final class BatchRun {
     private void keepFailures(History.Night night, List<Finding> fails) throws IOException {
         if (night == null) return;
         try {
-            for (Finding f : fails) night.failure(f.measure(), f.rule(), f.subject(), f.units() == null ? List.of() : f.units());
+            for (Finding f : fails) {
+                if (f.status() == Status.FAIL) night.failure(f.measure(), f.rule(), f.subject(), f.units() == null ? List.of() : f.units());
+            }
+            night.cases(service.moves(fails, o.asOf(), Cases.BATCH, null));
         } catch (SQLException e) {
             throw storeFailed("record", e);
         }
@@ -365,7 +386,8 @@ public final class BatchRun {
     }
 
     private static Scores.Score score(String unit, int measure, Scorecard.Tally t) {
-        return new Scores.Score(unit, measure, t.total() - t.count(Status.NOT_APPLICABLE), t.count(Status.PASS), t.count(Status.FAIL));
+        return new Scores.Score(unit, measure, t.total() - t.count(Status.NOT_APPLICABLE) - t.count(Status.WAIVED),
+                t.count(Status.PASS), t.count(Status.FAIL), t.count(Status.WAIVED));
     }
 
     /** The FAIL share of the last {@link #TREND_NIGHTS} nights: those the store holds before tonight, and tonight's. */
@@ -587,7 +609,7 @@ public final class BatchRun {
             facts.add(i.fact());
             origin.put(i.fact(), i.origin().submission());
         }
-        return service.evaluate(facts, o.asOf(), origin::get);
+        return EvaluationService.waive(service.evaluate(facts, o.asOf(), origin::get), waivers, o.asOf());
     }
 
     private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
@@ -602,7 +624,7 @@ public final class BatchRun {
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
             out.add(allMessages ? new Ranked.Line(r.key(), r.json()) : r.line());
-            if (o.store() != null && f.status() == Status.FAIL) fails.add(f);
+            if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             scorecard.add(r);
             cover(f);
         }
@@ -649,7 +671,7 @@ public final class BatchRun {
                             measure.unitsFor(e.town()),
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
-                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, List.of());
+                            measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, null, List.of());
                     Ranked r = Ranked.of(f, json.of(f));
                     findings.add(r);
                     scorecard.add(r);

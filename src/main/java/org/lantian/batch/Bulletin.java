@@ -78,16 +78,23 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
     }
 
     /** A unit's place: rate over the period, and the previous period's rate and rank (null when it had none). */
-    public record UnitRank(int rank, String unit, long judged, long passed, long failed, Double rate, Double previousRate,
+    public record UnitRank(int rank, String unit, long judged, long passed, long failed, long waived, Double rate, Double previousRate,
                            Integer previousRank, Double change) {
     }
 
     public record MeasureFails(int measure, String summary, long judged, long failed, Double failShare) {
     }
 
-    private record Sum(long judged, long passed, long failed) {
+    /** Counts summed over nights; WAIVED apart (docs/cases.md): not judged, so out of the rate. */
+    private record Sum(long judged, long passed, long failed, long waived) {
+        static final Sum ZERO = new Sum(0, 0, 0, 0);
+
         Sum plus(Scores.Score s) {
-            return new Sum(judged + s.judged(), passed + s.passed(), failed + s.failed());
+            return new Sum(judged + s.judged(), passed + s.passed(), failed + s.failed(), waived + s.waived());
+        }
+
+        Sum plus(Sum s) {
+            return new Sum(judged + s.judged(), passed + s.passed(), failed + s.failed(), waived + s.waived());
         }
 
         Double rate() {
@@ -111,13 +118,12 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
             Sum s = units.get(u);
             Sum b = before.get(u);
             Double prevRate = b == null ? null : b.rate();
-            ranks.add(new UnitRank(i + 1, u, s.judged(), s.passed(), s.failed(), s.rate(), prevRate, beforeRank.get(u),
+            ranks.add(new UnitRank(i + 1, u, s.judged(), s.passed(), s.failed(), s.waived(), s.rate(), prevRate, beforeRank.get(u),
                     s.rate() == null || prevRate == null ? null : s.rate() - prevRate));
         }
         Map<Integer, Sum> measures = new TreeMap<>();
         for (Scores.Nightly n : rows) {
-            if (Scores.ALL_UNITS.equals(n.score().unit())) measures.merge(n.score().measure(), new Sum(0, 0, 0).plus(n.score()),
-                    (a, x) -> new Sum(a.judged() + x.judged(), a.passed() + x.passed(), a.failed() + x.failed()));
+            if (Scores.ALL_UNITS.equals(n.score().unit())) measures.merge(n.score().measure(), Sum.ZERO.plus(n.score()), Sum::plus);
         }
         List<MeasureFails> most = new ArrayList<>();
         measures.forEach((m, s) -> {
@@ -135,8 +141,7 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
     private static Map<String, Sum> unitSums(List<Scores.Nightly> rows) {
         Map<String, Sum> out = new TreeMap<>();
         for (Scores.Nightly n : rows) {
-            if (n.score().measure() == Scores.ALL_MEASURES) out.merge(n.score().unit(), new Sum(0, 0, 0).plus(n.score()),
-                    (a, x) -> new Sum(a.judged() + x.judged(), a.passed() + x.passed(), a.failed() + x.failed()));
+            if (n.score().measure() == Scores.ALL_MEASURES) out.merge(n.score().unit(), Sum.ZERO.plus(n.score()), Sum::plus);
         }
         return out;
     }
@@ -176,12 +181,12 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
                 .append(nights).append(" nights; compared with ").append(previous.label()).append(")</span></p>\n");
         h.append("<h2>责任单位达标率排名 <span class=\"en\">Units ranked by compliance</span></h2>\n<table>\n<tr><th>名次 Rank</th>"
                 + "<th>责任单位 Unit</th><th>达标率 Rate</th><th>上期 Previous</th><th>变化（百分点） Change (points)</th><th>上期名次 Previous rank</th>"
-                + "<th>未达标 FAIL</th><th>评判 Judged</th></tr>\n");
+                + "<th>未达标 FAIL</th><th>评判 Judged</th><th>豁免 Waived</th></tr>\n");
         for (UnitRank u : units) {
             h.append("<tr><td>").append(u.rank()).append("</td><td>").append(HtmlReport.esc(u.unit())).append("</td><td>").append(pct(u.rate()))
                     .append("</td><td>").append(pct(u.previousRate())).append("</td><td>").append(points(u.change())).append("</td><td>")
                     .append(u.previousRank() == null ? "—" : u.previousRank()).append("</td><td>").append(u.failed()).append("</td><td>")
-                    .append(u.judged()).append("</td></tr>\n");
+                    .append(u.judged()).append("</td><td>").append(u.waived()).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>未达标最多的措施 <span class=\"en\">Measures most failed</span></h2>\n<table>\n<tr><th>措施 Measure</th>"
                 + "<th>摘要 Summary</th><th>未达标 FAIL</th><th>占比 Share</th></tr>\n");
@@ -205,9 +210,9 @@ public record Bulletin(Span period, Span previous, int nights, List<UnitRank> un
         cells(s.createRow(row++), "通报 Bulletin " + period.label(), period.from() + " – " + period.to(), nights + " 晚 nights",
                 "上期 previous " + previous.label());
         cells(s.createRow(row++), "名次 Rank", "责任单位 Unit", "达标率 Rate", "上期 Previous", "变化 Change", "上期名次 Previous rank",
-                "未达标 FAIL", "评判 Judged");
+                "未达标 FAIL", "评判 Judged", "豁免 Waived");
         for (UnitRank u : units) {
-            cells(s.createRow(row++), u.rank(), u.unit(), u.rate(), u.previousRate(), u.change(), u.previousRank(), u.failed(), u.judged());
+            cells(s.createRow(row++), u.rank(), u.unit(), u.rate(), u.previousRate(), u.change(), u.previousRank(), u.failed(), u.judged(), u.waived());
         }
         s = book.createSheet("措施 Measures");
         row = 0;

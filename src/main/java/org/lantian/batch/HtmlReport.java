@@ -14,9 +14,11 @@ import org.lantian.domain.Status;
  */
 final class HtmlReport {
     private static final Map<Status, String> ZH = Map.of(Status.PASS, "达标", Status.FAIL, "未达标", Status.WARN, "提示",
-            Status.PENDING, "未到期", Status.NO_DATA, "无数据", Status.NOT_APPLICABLE, "不适用");
+            Status.PENDING, "未到期", Status.NO_DATA, "无数据", Status.NOT_APPLICABLE, "不适用",
+            Status.WAIVED, "已豁免");
     private static final Map<Status, String> COLOR = Map.of(Status.PASS, "#2e7d32", Status.FAIL, "#c62828",
-            Status.WARN, "#ef6c00", Status.PENDING, "#1565c0", Status.NO_DATA, "#757575", Status.NOT_APPLICABLE, "#bdbdbd");
+            Status.WARN, "#ef6c00", Status.PENDING, "#1565c0", Status.NO_DATA, "#757575", Status.NOT_APPLICABLE, "#bdbdbd",
+            Status.WAIVED, "#6a1b9a");
 
     private final StringBuilder h = new StringBuilder(1 << 16);
 

@@ -55,9 +55,12 @@ public final class Scorecard {
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        /** Compliance rate: PASS over every finding but NOT_APPLICABLE (WARN, PENDING and NO_DATA are not compliant yet); null when nothing applies. */
+        /**
+         * Compliance rate: PASS over every finding but NOT_APPLICABLE and WAIVED (WARN, PENDING and NO_DATA are not
+         * compliant yet; a waived finding is not judged, counted apart); null when nothing applies.
+         */
         public Double rate() {
-            long applicable = total() - count(Status.NOT_APPLICABLE);
+            long applicable = total() - count(Status.NOT_APPLICABLE) - count(Status.WAIVED);
             return applicable == 0 ? null : (double) count(Status.PASS) / applicable;
         }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import org.lantian.Json;
 import org.lantian.domain.Submission;
+import org.lantian.store.Cases;
 import org.lantian.store.Store;
 import org.lantian.domain.Evidence;
 import org.lantian.domain.Finding;
@@ -41,7 +42,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "URL",
             description = "Judge with the history of this store (a JDBC URL, as serve's --db): its stored facts of the "
-                    + "periods the submission touches. Nothing is recorded.")
+                    + "periods the submission touches, and its waivers in force on the as-of day. No fact or finding is recorded; "
+                    + "the findings move the store's rectification cases as a post's would (docs/cases.md).")
     String db;
 
     @Mixin
@@ -68,9 +70,15 @@ final class CheckCommand implements Callable<Integer> {
             Submission s = service.validate(document);
             try (Store store = DbOption.openExisting(db)) {
                 try {
-                    report = service.check(s, day, store.history());
+                    report = service.check(s, day, store);
                 } catch (SQLException e) {
                     throw new Main.UserError("cannot read the history in the store at " + store.describe() + ": " + e.getMessage());
+                }
+                try {
+                    store.cases().apply(service.moves(report.findings().stream().map(f -> f.withSubmission(s.submission())).toList(),
+                            day, Cases.CHECK, null));
+                } catch (SQLException e) {
+                    throw new Main.UserError("cannot move the cases in the store at " + store.describe() + ": " + e.getMessage());
                 }
             }
         }

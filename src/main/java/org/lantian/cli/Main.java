@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lantian", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "lantian 0.1.0",
         description = "Checks air-pollution task ledger compliance with Drools rules.",
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
-                TokenCommand.class, BatchCommand.class, BulletinCommand.class, ExplainCommand.class,
+                TokenCommand.class, BatchCommand.class, BulletinCommand.class, CasesCommand.class, WaiverCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -9,5 +9,7 @@ public enum Status {
     PENDING,
     /** The subject did not report what the check needs. */
     NO_DATA,
-    NOT_APPLICABLE
+    NOT_APPLICABLE,
+    /** An admin's waiver (豁免) covers the rule and subject on this day: not judged, never PASS (docs/cases.md). */
+    WAIVED
 }

@@ -171,7 +171,7 @@ public final class Check {
         }
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 texts.units(measure, town), new Message(fill(zh, true), fill(en, false)), texts.deadline(measure),
-                new Span(p.from(), p.to()), submission, out.evidence(kcontext, submission)));
+                new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, submission)));
     }
 
     /** The period this finding is judged over. */

@@ -44,7 +44,13 @@ public final class ApiServer implements AutoCloseable {
             new Route("GET", BASE + "/findings", true),
             new Route("GET", BASE + "/ledger", true),
             new Route("GET", BASE + "/ledger/{n}", true),
-            new Route("POST", BASE + "/admin/reload", true));
+            new Route("POST", BASE + "/admin/reload", true),
+            new Route("GET", BASE + "/cases", true),
+            new Route("GET", BASE + "/cases/{id}", true),
+            new Route("POST", BASE + "/cases/{id}/verify", true),
+            new Route("POST", BASE + "/waivers", true),
+            new Route("GET", BASE + "/waivers", true),
+            new Route("DELETE", BASE + "/waivers/{id}", true));
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -76,6 +82,8 @@ public final class ApiServer implements AutoCloseable {
             new SubmissionsRoutes(state).addTo(config.routes);
             new FindingsRoutes(state).addTo(config.routes);
             new LedgerRoutes(state).addTo(config.routes);
+            new CasesRoutes(state).addTo(config.routes);
+            new WaiversRoutes(state).addTo(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), e.extra));
             // A rule that throws on this input, or an evaluation out of time: the input's matter, not the server's.
             config.routes.exception(EvaluationFailedException.class, (e, ctx) -> error(ctx, 422,

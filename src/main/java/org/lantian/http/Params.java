@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.lantian.domain.CaseStatus;
 import org.lantian.domain.Status;
 
 /**
@@ -29,7 +30,8 @@ final class Params {
             "status", "one of " + Arrays.toString(Status.values()),
             "from", "a date YYYY-MM-DD",
             "to", "a date YYYY-MM-DD",
-            "asOf", "a date YYYY-MM-DD");
+            "asOf", "a date YYYY-MM-DD",
+            "caseStatus", "one of " + Arrays.toString(CaseStatus.values()));
 
     private Params() {
     }
@@ -51,6 +53,17 @@ final class Params {
 
     static Status status(Context ctx) {
         return ctx.queryParamAsClass("status", Status.class).getOrNull();
+    }
+
+    /** A case's status (?status= of /cases). */
+    static CaseStatus caseStatus(Context ctx) {
+        String s = ctx.queryParam("status");
+        if (s == null) return null;
+        try {
+            return CaseStatus.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("status: expected " + EXPECTED.get("caseStatus") + ", found \"" + s + "\"");
+        }
     }
 
     static LocalDate date(Context ctx, String name) {

@@ -76,8 +76,9 @@ final class SubmissionsRoutes {
         String reportJson;
         state.evaluating.acquireUninterruptibly();
         try {
-            // Judged with the store's history of the periods the post touches; its facts are recorded with it.
-            report = service.check(submission, asOf, state.store.history());
+            // Judged with the store's history of the periods the post touches and its waivers; its facts are recorded
+            // with it and its findings move the cases, in one transaction.
+            report = service.check(submission, asOf, state.store);
             reportJson = ctx.jsonMapper().toJsonString(report, CheckReport.class);
         } finally {
             state.evaluating.release();
@@ -87,13 +88,19 @@ final class SubmissionsRoutes {
         // the id is taken, so a new post, the common case, costs one round trip instead of two.
         var posted = state.store.submissions().insert(new Submissions.NewSubmission(submission.submission(),
                 submission.inspector(), Submissions.contentHash(document), now, service.dayOf(now), asOf,
-                service.pack().hash(), document.toString(), reportJson, report.findings()), History.entries(submission, asOf));
+                service.pack().hash(), document.toString(), reportJson, report.findings()), History.entries(submission, asOf),
+                service.moves(withSubmission(report.findings(), submission.submission()), asOf, who.tokenId(), who.role().name()));
         String id = submission.submission();
         switch (posted.outcome()) {
             case CREATED -> ctx.status(201).header("Location", location(id)).contentType(ApiServer.JSON).result(posted.report());
             case SAME -> ctx.status(200).contentType(ApiServer.JSON).result(posted.report());
             case CONFLICT -> throw new ApiError(409, "submission " + id + " is stored already with different content");
         }
+    }
+
+    /** The findings as stored: each names the submission, as its cases' events do. */
+    private static List<org.lantian.domain.Finding> withSubmission(List<org.lantian.domain.Finding> findings, String id) {
+        return findings.stream().map(f -> f.withSubmission(id)).toList();
     }
 
     /** Where a stored submission is read: its id percent-encoded as one path segment ("/", "?", "#", "%" included). */

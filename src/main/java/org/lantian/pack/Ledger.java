@@ -25,7 +25,14 @@ public record Ledger(
         Map<String, String> history,
         Period dates,
         List<Unit> units,
-        Map<String, Map<String, String>> wording) {
+        Map<String, Map<String, String>> wording,
+        Rectification rectification) {
+
+    /** How rectification cases are timed ({@code rectification:}); the defaults when the pack says nothing. Never null. */
+    @Override
+    public Rectification rectification() {
+        return rectification == null ? Rectification.DEFAULTS : rectification;
+    }
 
     /**
      * Fact type (simple name) -> the period kind of past facts its rules need: to judge as of a day D, an

@@ -110,6 +110,13 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         } catch (RuntimeException e) { // missing or not a zone id
             errors.add("timezone: " + e.getMessage() + " (needs a zone id such as Asia/Shanghai)");
         }
+        String rectification = ledger.rectification().problem();
+        if (rectification != null) errors.add("rectification: " + rectification);
+        if (ledger.rectification().measures() != null) {
+            for (Integer m : ledger.rectification().measures().keySet()) {
+                if (!ledger.hasMeasure(m)) errors.add("rectification: measures: the ledger has no measure " + m);
+            }
+        }
         ledger.history().forEach((type, kind) -> {
             String problem = Periods.problem(kind, null, ledger);
             if (problem != null) errors.add("history: " + type + ": " + problem);

@@ -25,7 +25,11 @@ import org.lantian.input.FactReader;
 import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
 import org.lantian.input.StrictJson;
+import org.lantian.domain.Waiver;
+import org.lantian.store.Cases;
 import org.lantian.store.History;
+import org.lantian.store.Store;
+import org.lantian.store.Waivers;
 
 /**
  * The one evaluation path that check, serve, batch, the pack tests and the benchmarks share:
@@ -134,6 +138,66 @@ public final class EvaluationService {
     public CheckReport check(Submission submission, LocalDate asOf, History history) throws SQLException {
         List<Fact> facts = history.withHistory(pack.ledger(), submission, asOf);
         return report(submission.submission(), asOf, pack.evaluate(facts, asOf, fact -> null, TIME_LIMIT));
+    }
+
+    /**
+     * Evaluates a submission with a store: its history, as {@link #check(Submission, LocalDate, History)}, and the
+     * store's waivers in force on the as-of day ({@link #waive}); serve and check --db. Cases are moved separately,
+     * by recording the findings with {@link #moves}.
+     */
+    public CheckReport check(Submission submission, LocalDate asOf, Store store) throws SQLException {
+        List<Fact> facts = store.history().withHistory(pack.ledger(), submission, asOf);
+        List<Finding> findings = pack.evaluate(facts, asOf, fact -> null, TIME_LIMIT);
+        return report(submission.submission(), asOf, waive(findings, store.waivers().activeUpTo(asOf), asOf));
+    }
+
+    /**
+     * The findings as the waivers leave them: a finding a waiver covers on its day is WAIVED with the waiver's id (the
+     * first by id that covers it), whatever it was judged, except NOT_APPLICABLE (nothing to waive). Never PASS. A
+     * finding's day is the last day of its period, or the as-of day while the period runs: a day of last week judged
+     * again tonight (with history) is waived or not as that day was. {@code waivers}: those in force on some day up to
+     * the as-of day ({@code Waivers.active}) or more.
+     */
+    public static List<Finding> waive(List<Finding> findings, List<Waiver> waivers, LocalDate asOf) {
+        if (waivers.isEmpty()) return findings;
+        List<Finding> out = new java.util.ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            LocalDate day = f.period() != null && f.period().to() != null && f.period().to().isBefore(asOf) ? f.period().to() : asOf;
+            Waiver w = f.status() == Status.NOT_APPLICABLE ? null
+                    : waivers.stream().filter(x -> x.covers(f, day)).findFirst().orElse(null);
+            out.add(w == null ? f : f.waivedBy(w.id()));
+        }
+        return out;
+    }
+
+    /**
+     * What recording findings of a day does to rectification cases (docs/cases.md), with this pack's timing
+     * ({@code rectification:} in ledger.yaml): serve, check --db and the batch record them with the store.
+     * {@code actor}: "batch", "check" or a token id; {@code role} the token's role or null.
+     */
+    public Cases.Moves moves(List<Finding> findings, LocalDate day, String actor, String role) {
+        return new Cases.Moves(findings, day, pack.ledger().rectification(), actor, role);
+    }
+
+    /**
+     * What is wrong with a waiver grant for this pack, or null: the grant's own checks, then a rule, measure and town
+     * the pack knows and dates within the pack's {@code dates}. The API and {@code lantian waiver create} ask here.
+     */
+    public String problem(Waivers.Grant g) {
+        String problem = g.problem();
+        if (problem != null) return problem;
+        org.lantian.pack.Ledger ledger = pack.ledger();
+        if (g.rule() != null && pack.rules().stream().noneMatch(r -> r.id().equals(g.rule()))) {
+            return "rule: the pack has no rule \"" + g.rule() + "\"";
+        }
+        if (g.measure() != null && !ledger.hasMeasure(g.measure())) return "measure: the ledger has no measure " + g.measure();
+        if (g.town() != null && (ledger.towns() == null || !ledger.towns().contains(g.town()))) {
+            return "town: expected one of the ledger's towns " + ledger.towns() + ", found \"" + g.town() + "\"";
+        }
+        LocalDate first = ledger.dates().from();
+        LocalDate last = ledger.dates().to();
+        if (g.from().isBefore(first) || g.to().isAfter(last)) return "from and to: expected dates within " + first + ".." + last;
+        return null;
     }
 
     /** Evaluates facts as of a day: the findings in deterministic order. */

@@ -365,10 +365,18 @@ public final class History {
             }
         }
 
+        private Cases.Night cases;
+
+        /** Moves the cases of the night's findings in the night's transaction ({@link Cases}): committed with it. */
+        public void cases(Cases.Moves moves) throws SQLException {
+            if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
+            cases.apply(moves);
+        }
+
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
         public void scores(List<Scores.Score> scores) throws SQLException {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Scores.Score x : scores) {
                     s.setObject(1, night);
                     s.setString(2, x.unit());
@@ -376,6 +384,7 @@ public final class History {
                     s.setLong(4, x.judged());
                     s.setLong(5, x.passed());
                     s.setLong(6, x.failed());
+                    s.setLong(7, x.waived());
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -23,8 +23,12 @@ public final class Scores {
         this.store = store;
     }
 
-    /** Findings judged (all but NOT_APPLICABLE), passed and failed. */
-    public record Score(String unit, int measure, long judged, long passed, long failed) {
+    /** Findings judged (all but NOT_APPLICABLE and WAIVED), passed and failed, and WAIVED apart. */
+    public record Score(String unit, int measure, long judged, long passed, long failed, long waived) {
+        public Score(String unit, int measure, long judged, long passed, long failed) {
+            this(unit, measure, judged, passed, failed, 0);
+        }
+
         /** FAIL over findings judged, or null when none was judged. */
         public Double failShare() {
             return judged == 0 ? null : (double) failed / judged;
@@ -43,14 +47,14 @@ public final class Scores {
     public List<Nightly> between(LocalDate from, LocalDate to) throws SQLException {
         List<Nightly> out = new ArrayList<>();
         try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
-                "SELECT night, unit, measure, judged, passed, failed FROM night_scores WHERE night >= ? AND night <= ?"
+                "SELECT night, unit, measure, judged, passed, failed, waived FROM night_scores WHERE night >= ? AND night <= ?"
                         + " ORDER BY night, unit, measure")) {
             s.setObject(1, from);
             s.setObject(2, to);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Nightly(r.getObject(1, LocalDate.class),
-                            new Score(r.getString(2), r.getInt(3), r.getLong(4), r.getLong(5), r.getLong(6))));
+                            new Score(r.getString(2), r.getInt(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
                 }
             }
             c.rollback();

@@ -22,6 +22,8 @@ public final class Store implements AutoCloseable {
     private final Tokens tokens;
     private final History history;
     private final Scores scores;
+    private final Cases cases;
+    private final Waivers waivers;
 
     private Store(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -30,6 +32,8 @@ public final class Store implements AutoCloseable {
         this.tokens = new Tokens(this);
         this.history = new History(this);
         this.scores = new Scores(this);
+        this.cases = new Cases(this);
+        this.waivers = new Waivers(this);
     }
 
     /** Opens the store at a JDBC URL and applies any pending migration. */
@@ -127,6 +131,16 @@ public final class Store implements AutoCloseable {
     /** The nightly scorecards, for trends and bulletins. */
     public Scores scores() {
         return scores;
+    }
+
+    /** Rectification cases and their events (docs/cases.md). */
+    public Cases cases() {
+        return cases;
+    }
+
+    /** Waivers and their audit events (docs/cases.md). */
+    public Waivers waivers() {
+        return waivers;
     }
 
     /** Every accepted fact, for judging targets over their periods. */

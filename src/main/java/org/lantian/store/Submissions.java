@@ -81,11 +81,29 @@ public final class Submissions {
      * transaction, judged on {@code n.asOf()}; {@code facts} null records none.
      */
     public Posted insert(NewSubmission n, List<History.Entry> facts) throws SQLException {
+        return insert(n, facts, null);
+    }
+
+    /**
+     * Stores a submission, records its facts and moves the cases of its findings ({@link Cases}, {@code moves} null
+     * moves none) in one transaction: a re-post (SAME) moves nothing again.
+     */
+    public Posted insert(NewSubmission n, List<History.Entry> facts, Cases.Moves moves) throws SQLException {
         try (Connection c = store.connection()) {
             try {
                 write(c, n);
                 if (facts != null) History.record(c, n.id(), n.asOf(), facts);
-                c.commit();
+                if (moves != null) {
+                    store.cases().writing.lock();
+                    try {
+                        Cases.apply(c, moves);
+                        c.commit();
+                    } finally {
+                        store.cases().writing.unlock();
+                    }
+                } else {
+                    c.commit();
+                }
                 return new Posted(Outcome.CREATED, n.report());
             } catch (SQLException e) {
                 c.rollback();

@@ -106,7 +106,7 @@ class EvidenceTest {
     void evidenceIsInTheFindingsJsonBeforeTheSubmission() throws Exception {
         Evidence e = new Evidence("RoadCleaning", "R-1", null, DAY, new java.util.LinkedHashMap<>(Map.of("sweeps", 2)));
         Finding f = new Finding(13, "13-x", "R-1", "RoadCleaning", org.lantian.domain.Status.PASS, 3, 3, List.of("u"),
-                new org.lantian.domain.Message("z", "e"), "d", new org.lantian.domain.Span(DAY, DAY), "S-1", List.of(e));
+                new org.lantian.domain.Message("z", "e"), "d", new org.lantian.domain.Span(DAY, DAY), "S-1", null, List.of(e));
         String json = Json.MAPPER.writeValueAsString(f);
         assertTrue(json.endsWith(",\"evidence\":[{\"type\":\"RoadCleaning\",\"subject\":\"R-1\",\"day\":\"2022-06-30\","
                 + "\"fields\":{\"sweeps\":2}}],\"submission\":\"S-1\"}"), json);

@@ -28,7 +28,7 @@ class ExactFiltersTest {
     }
 
     private static Finding finding(String subject, List<String> units) {
-        return new Finding(13, "13-x", subject, "RoadCleaning", Status.FAIL, 1, 2, units, new Message("中", "en"), "长期坚持", null, null, List.of());
+        return new Finding(13, "13-x", subject, "RoadCleaning", Status.FAIL, 1, 2, units, new Message("中", "en"), "长期坚持", null, null, null, List.of());
     }
 
     /** Stores one submission holding these findings, as the service would. */

@@ -1,0 +1,74 @@
+package org.lantian.domain;
+
+import java.time.LocalDate;
+
+/**
+ * The state machine of rectification cases (docs/cases.md), without the store: what a finding of a day or an
+ * inspector's verification does to the latest case of a (rule, subject). Findings of a day before the case's
+ * latest finding day are stale and do nothing, so re-running an older night changes nothing.
+ */
+public final class CaseFlow {
+    private CaseFlow() {
+    }
+
+    /** What a step needs of the latest case of a (rule, subject): its status, due day, latest finding day, day closed. */
+    public record State(CaseStatus status, LocalDate dueOn, LocalDate lastDay, LocalDate closedOn) {
+    }
+
+    /**
+     * What to do: open a new case ({@code from} null), move the case ({@code from} != {@code to}, {@code repeat} when a
+     * FAIL reopens a closed case), or only note the finding's day ({@code from} == {@code to}: no event).
+     */
+    public record Step(CaseStatus from, CaseStatus to, boolean repeat) {
+        public boolean opens() {
+            return from == null;
+        }
+
+        public boolean moves() {
+            return from == null || from != to;
+        }
+    }
+
+    /**
+     * The step a finding of {@code status} judged on {@code day} makes, or null when it does nothing (no case and not
+     * a FAIL; a stale day; a status that says nothing about the target: PENDING, WARN, NO_DATA, NOT_APPLICABLE).
+     * WAIVED only notes the day (the case shows its waiver): a waived finding neither opens nor moves a case.
+     */
+    public static Step onFinding(State current, Status status, LocalDate day, int repeatWithinDays) {
+        if (current != null && day.isBefore(current.lastDay())) return null;
+        return switch (status) {
+            case FAIL -> onFail(current, day, repeatWithinDays);
+            case PASS -> current == null ? null
+                    : current.status() == CaseStatus.OPEN || current.status() == CaseStatus.OVERDUE
+                    ? new Step(current.status(), CaseStatus.RECTIFIED, false) : same(current);
+            case WAIVED -> current == null ? null : same(current);
+            default -> null;
+        };
+    }
+
+    private static Step onFail(State current, LocalDate day, int repeatWithinDays) {
+        if (current == null) return new Step(null, CaseStatus.OPEN, false);
+        boolean late = day.isAfter(current.dueOn());
+        return switch (current.status()) {
+            case OPEN -> late ? new Step(CaseStatus.OPEN, CaseStatus.OVERDUE, false) : same(current);
+            case OVERDUE -> same(current);
+            case RECTIFIED -> new Step(CaseStatus.RECTIFIED, late ? CaseStatus.OVERDUE : CaseStatus.OPEN, false);
+            case CLOSED -> current.closedOn() != null && !day.isAfter(current.closedOn().plusDays(repeatWithinDays))
+                    ? new Step(CaseStatus.CLOSED, CaseStatus.OPEN, true)
+                    : new Step(null, CaseStatus.OPEN, false); // long after closing: a new case
+        };
+    }
+
+    private static Step same(State current) {
+        return new Step(current.status(), current.status(), false);
+    }
+
+    /**
+     * An inspector's verification of a RECTIFIED case: CLOSED, or back to OPEN ({@code close} false). Null when the
+     * case is not awaiting verification.
+     */
+    public static Step onVerify(CaseStatus current, boolean close) {
+        if (current != CaseStatus.RECTIFIED) return null;
+        return new Step(current, close ? CaseStatus.CLOSED : CaseStatus.OPEN, false);
+    }
+}
