@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Checks air-pollution task ledger compliance with Drools rules.",
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
                 TokenCommand.class, BatchCommand.class, BulletinCommand.class, CasesCommand.class, WaiverCommand.class,
-                ExplainCommand.class,
+                ImpactCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

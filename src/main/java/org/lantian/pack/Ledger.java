@@ -37,11 +37,18 @@ public record Ledger(
     /**
      * Fact type (simple name) -> the period kind of past facts its rules need: to judge as of a day D, an
      * evaluation needs the facts of that type whose day lies in {@code Periods.containing(kind, D, this)}.
+     * Several kinds, separated by commas ({@code year, deadline}), ask for the facts of each one's period.
      * Types not named need no history. Never null.
      */
     @Override
     public Map<String, String> history() {
         return history == null ? Map.of() : history;
+    }
+
+    /** The period kinds of a {@link #history()} value: {@code "year, deadline"} is [year, deadline]. */
+    public static List<String> kinds(String history) {
+        if (history == null) return List.of();
+        return java.util.Arrays.stream(history.split(",")).map(String::trim).toList();
     }
 
     /** The ledger's placeholders for "the town or subdistrict where the subject lies": not unit names. */

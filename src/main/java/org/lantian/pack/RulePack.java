@@ -117,9 +117,11 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
                 if (!ledger.hasMeasure(m)) errors.add("rectification: measures: the ledger has no measure " + m);
             }
         }
-        ledger.history().forEach((type, kind) -> {
-            String problem = Periods.problem(kind, null, ledger);
-            if (problem != null) errors.add("history: " + type + ": " + problem);
+        ledger.history().forEach((type, kinds) -> {
+            for (String kind : Ledger.kinds(kinds)) {
+                String problem = Periods.problem(kind.isEmpty() ? null : kind, null, ledger);
+                if (problem != null) errors.add("history: " + type + ": " + problem);
+            }
         });
         return errors;
     }

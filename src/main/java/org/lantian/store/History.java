@@ -118,16 +118,36 @@ public final class History {
                                        Map<String, ? extends Collection<LocalDate>> touched) {
         List<Window> out = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(kinds).entrySet()) {
-            Period p = periods.containing(e.getValue(), asOf);
-            LocalDate from = p.from();
-            LocalDate to = p.to().isAfter(asOf) ? asOf : p.to();
-            Collection<LocalDate> days = touched.get(e.getKey());
-            for (LocalDate day : days == null ? List.<LocalDate>of() : days) {
-                if (day.isAfter(asOf)) continue;
-                Period q = periods.containing(e.getValue(), day);
-                if (q.from().isBefore(from)) from = q.from();
+            List<Window> spans = new ArrayList<>();
+            for (String kind : Ledger.kinds(e.getValue())) {
+                Period p = periods.containing(kind, asOf);
+                LocalDate from = p.from();
+                LocalDate to = p.to().isAfter(asOf) ? asOf : p.to();
+                Collection<LocalDate> days = touched.get(e.getKey());
+                for (LocalDate day : days == null ? List.<LocalDate>of() : days) {
+                    if (day.isAfter(asOf)) continue;
+                    Period q = periods.containing(kind, day);
+                    if (q.from().isBefore(from)) from = q.from();
+                }
+                if (!from.isAfter(to)) spans.add(new Window(e.getKey(), from, to));
             }
-            if (!from.isAfter(to)) out.add(new Window(e.getKey(), from, to));
+            out.addAll(merged(spans));
+        }
+        return out;
+    }
+
+    /** Windows of one type joined where they overlap or meet, oldest first: no stored fact is loaded twice. */
+    static List<Window> merged(List<Window> spans) {
+        List<Window> sorted = new ArrayList<>(spans);
+        sorted.sort(java.util.Comparator.comparing(Window::from).thenComparing(Window::to));
+        List<Window> out = new ArrayList<>();
+        for (Window w : sorted) {
+            Window last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && (last.to().equals(LocalDate.MAX) || !w.from().isAfter(last.to().plusDays(1)))) {
+                if (w.to().isAfter(last.to())) out.set(out.size() - 1, new Window(last.type(), last.from(), w.to()));
+            } else {
+                out.add(w);
+            }
         }
         return out;
     }
@@ -257,6 +277,48 @@ public final class History {
                     for (int i = 0; i < keys.size(); i += IDS) {
                         query(c, w, asOf, keys.subList(i, Math.min(keys.size(), i + IDS)), excluded, action);
                     }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    /**
+     * The days from {@code from} to {@code to} the store judged: days facts were recorded on (a night's or a post's)
+     * or a night's scorecard kept. Oldest first.
+     */
+    public List<LocalDate> days(LocalDate from, LocalDate to) throws SQLException {
+        Set<LocalDate> days = new java.util.TreeSet<>();
+        try (Connection c = store.connection()) {
+            for (String sql : List.of("SELECT DISTINCT recorded_on FROM history_submissions WHERE recorded_on >= ? AND recorded_on <= ?",
+                    "SELECT DISTINCT night FROM night_scores WHERE night >= ? AND night <= ?")) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setObject(1, from);
+                    s.setObject(2, to);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) days.add(r.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+            c.rollback();
+        }
+        return new ArrayList<>(days);
+    }
+
+    /**
+     * Streams the facts recorded on a day (the night's own, and posts judged as of that day), by submission and
+     * place in it: what was judged that day as its own input.
+     */
+    public void forEachRecordedOn(LocalDate day, Consumer<Stored> action) throws SQLException {
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
+                "SELECT submission, fact_day, fact_type, subject, partition_key, fact FROM history WHERE recorded_on = ?"
+                        + " ORDER BY submission, seq")) {
+            s.setFetchSize(1000);
+            s.setObject(1, day);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    action.accept(new Stored(r.getString(1), r.getObject(2, LocalDate.class), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6)));
                 }
             }
             c.rollback();

@@ -81,6 +81,21 @@ class HistoryTest {
     }
 
     @Test
+    void aTypeWithSeveralKindsNeedsEachOnesPeriodJoinedWhereTheyMeet() {
+        // In January 2023 the quarter and the pack's deadline period (2022) meet: 2022 Q4's cleanings are loaded too.
+        LocalDate january = LocalDate.of(2023, 1, 10);
+        assertEquals(List.of(new History.Window("PurifierCleaning", LocalDate.of(2022, 1, 1), january)),
+                History.windows(Map.of("PurifierCleaning", "quarter, deadline"), WEEKS, january, Map.of()));
+        // In 2022 the year lies within the deadline period, up to the day.
+        assertEquals(List.of(new History.Window("TransportRecord", LocalDate.of(2022, 1, 1), THU)),
+                History.windows(Map.of("TransportRecord", "year, deadline"), WEEKS, THU, Map.of()));
+        // Periods apart stay apart, oldest first: nothing between them is loaded.
+        assertEquals(List.of(new History.Window("RoadCleaning", LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31)),
+                        new History.Window("RoadCleaning", LocalDate.of(2022, 6, 27), THU)),
+                History.windows(Map.of("RoadCleaning", "week, 2022-01-01..2022-01-31"), WEEKS, THU, Map.of()));
+    }
+
+    @Test
     void aFactsDayIsItsDateOrTheDayItIsJudgedOn() throws Exception {
         assertEquals(LocalDate.of(2022, 6, 28), History.dayOf(road("R-1", "2022-06-28"), THU));
         assertEquals(THU, History.dayOf(Json.MAPPER.readerFor(RoadCleaning.class).readValue("{\"road\":\"R-1\"}"), THU));

@@ -29,4 +29,10 @@ public record PurifierCleaning(
     public String partitionKey() {
         return restaurant;
     }
+
+    /** The distinct days from {@code from} to {@code to} among reported cleaning days; null when none was reported. */
+    public static Integer daysIn(java.util.Collection<LocalDate> reported, LocalDate from, LocalDate to) {
+        if (reported == null || reported.isEmpty()) return null;
+        return (int) reported.stream().filter(d -> d != null && !d.isBefore(from) && !d.isAfter(to)).distinct().count();
+    }
 }
