@@ -71,7 +71,8 @@ public final class BatchRun {
     static final String WORK = ".batch-work";
     static final String OLD = ".batch-old";
     /** What an output folder may hold: a night's files (and the work folder earlier versions kept inside). */
-    static final Set<String> OUTPUTS = Set.of("findings.jsonl", "rejects.jsonl", "report.html", "report.xlsx", "report.json", WORK);
+    static final Set<String> OUTPUTS = Set.of("findings.jsonl", Compression.GZIP.file(), Compression.ZSTD.file(), "rejects.jsonl",
+            "report.html", "report.xlsx", "report.json", WORK);
 
     /** The output folder holds other files than a night's: replacing it would lose them. */
     public static final class OutputRefused extends IOException {
@@ -98,13 +99,15 @@ public final class BatchRun {
 
     /** What the run did: the report (also written as report.json) and how long it took, in all and by phase. */
     /** {@code recorded}: tonight's facts recorded in history (0 on a re-run night), -1 without history. */
-    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos, long recorded) {
+    /** {@code findingsBytes}: the size of findings.jsonl uncompressed. */
+    public record Result(NightReport report, long nanos, long readNanos, long evaluateNanos, long writeNanos, long recorded,
+                         long findingsBytes) {
     }
 
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(List<byte[]> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
+    private record PartResult(List<Ranked.Line> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
                               List<Recorded> recorded, List<Finding> fails) {
     }
 
@@ -139,12 +142,33 @@ public final class BatchRun {
     private long historyFacts;
     private List<Waiver> waivers = List.of();
     private Set<String> caseKeys = Set.of();
+    private Compression compression = Compression.NONE;
+    private boolean allMessages;
+    private boolean readOnly;
 
     public BatchRun(Options options) {
         this.o = options;
         this.service = options.service();
         this.pack = service.pack();
         this.registered = options.registers().bySubject();
+    }
+
+    /** Writes every finding's message into findings.jsonl, PASS included (default: as docs/findings.md says, not PASS's). */
+    public BatchRun allMessages(boolean all) {
+        this.allMessages = all;
+        return this;
+    }
+
+    /** With a store: load the night's history but record nothing (lantian explain judges a night again so). */
+    public BatchRun readOnly() {
+        this.readOnly = true;
+        return this;
+    }
+
+    /** Writes findings.jsonl compressed so (default: not). */
+    public BatchRun compress(Compression compression) {
+        this.compression = compression;
+        return this;
     }
 
     /** How many records inputs of this many bytes probably hold (for the progress bar): about 250 bytes each. */
@@ -176,7 +200,7 @@ public final class BatchRun {
         // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
         int partitions = (int) Math.max(1, Math.min(4096, (inputBytes + historyBytes()) / PARTITION_BYTES + 1));
 
-        reader = new InputReader(service, files, o.documents());
+        reader = new InputReader(service, files, o.documents()).threads(o.threads());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
         long duplicates;
@@ -186,13 +210,14 @@ public final class BatchRun {
         NightReport report;
         History.Night night = null;
         long recorded;
+        long findingsBytes;
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-             NightWriter writer = new NightWriter(work)) {
+             NightWriter writer = new NightWriter(work, compression)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
                 if (o.store() != null) {
                     loadHistory(spill);
-                    night = openNight();
+                    if (!readOnly) night = openNight();
                     loadWaiversAndCases();
                 }
                 spill.close();
@@ -240,6 +265,7 @@ public final class BatchRun {
             evaluatedAt = System.nanoTime();
             o.progress().step("writing reports");
             writer.finish(report);
+            findingsBytes = writer.findingsBytes();
             if (night != null) {
                 try {
                     night.scores(scores);
@@ -254,7 +280,7 @@ public final class BatchRun {
         deleteTree(work.resolve("partitions"));
         publish(work, outDir, old);
         long end = System.nanoTime();
-        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt, recorded);
+        return new Result(report, end - start, readAt - start, evaluatedAt - readAt, end - evaluatedAt, recorded, findingsBytes);
     }
 
     /** The history id of a fact of tonight: its submission, or for a bare fact without one the night's. */
@@ -526,9 +552,7 @@ public final class BatchRun {
         if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
         findings.sort(Ranked.Line.ORDER);
         spill.delete(partition);
-        List<byte[]> lines = new ArrayList<>(findings.size());
-        for (Ranked.Line l : findings) lines.add(l.json());
-        return new PartResult(lines, scorecard, conflicts, duplicates, facts, recorded, fails);
+        return new PartResult(findings, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
 
     /**
@@ -599,7 +623,7 @@ public final class BatchRun {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             Ranked r = Ranked.of(f, json.of(f));
-            out.add(r.line());
+            out.add(allMessages ? new Ranked.Line(r.key(), r.json()) : r.line());
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             scorecard.add(r);
             cover(f);
@@ -657,7 +681,7 @@ public final class BatchRun {
             cards.add(new NightReport.RegisterCard(register.name(), register.entries().size(), unreported));
         }
         findings.sort(Ranked.ORDER);
-        writer.write(findings.stream().map(Ranked::json).toList());
+        writer.write(findings.stream().map(r -> new Ranked.Line(r.key(), r.json())).toList());
         return cards;
     }
 

@@ -16,11 +16,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
@@ -67,12 +71,12 @@ public final class InputReader {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Seen> submissions = new HashMap<>();
     private final MessageDigest sha = sha256();
-    private final MessageDigest contentSha = sha256();
     private final List<InputFile> inputs = new ArrayList<>();
     private long records;
     private long duplicates;
     private long bytes;
     private Sink sink;
+    private int threads = 1;
     private int fileIndex;
     private String fileName;
 
@@ -110,6 +114,12 @@ public final class InputReader {
     private static boolean readable(Path p) {
         String n = p.getFileName().toString();
         return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".csv");
+    }
+
+    /** Parses and validates the lines of JSON Lines files on this many threads (1: on the caller's). */
+    public InputReader threads(int threads) {
+        this.threads = Math.max(1, threads);
+        return this;
     }
 
     public List<Path> files() {
@@ -194,32 +204,82 @@ public final class InputReader {
         return bytes;
     }
 
-    /** The next non-blank line, or null at the end; a line that cannot be read (bad UTF-8) is rejected. */
-    private String nextLine(LineReader lines) throws IOException {
+    /** Lines parsed and validated by one task when several threads read. */
+    static final int CHUNK = 256;
+
+    /** A line of a JSON Lines file as read: its text, or why it could not be decoded. */
+    private record Line(long number, String text, boolean newline, String bad) {
+    }
+
+    /**
+     * Reads a JSON Lines file. With more than one thread the lines are cut into chunks of {@link #CHUNK}, each
+     * parsed and validated by a task of a pool, while this thread reads ahead and hands the chunks' results on
+     * in input order, so that what the sink receives is the same whatever the number of threads.
+     */
+    private void readJsonLines(LineReader lines) throws IOException {
+        if (threads <= 1) {
+            for (Line l; (l = nextLine(lines)) != null; ) apply(parse(l));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "batch-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<List<Parsed>>> ahead = new ArrayDeque<>();
+            List<Line> chunk = new ArrayList<>(CHUNK);
+            for (Line l; (l = nextLine(lines)) != null; ) {
+                chunk.add(l);
+                if (chunk.size() == CHUNK) {
+                    ahead.add(submit(pool, chunk));
+                    chunk = new ArrayList<>(CHUNK);
+                    // A few chunks a thread in flight, no more: memory stays that of a few thousand lines.
+                    while (ahead.size() >= 4 * threads) applyAll(Tasks.await(ahead.poll()));
+                }
+            }
+            if (!chunk.isEmpty()) ahead.add(submit(pool, chunk));
+            while (!ahead.isEmpty()) applyAll(Tasks.await(ahead.poll()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Future<List<Parsed>> submit(ExecutorService pool, List<Line> chunk) {
+        return pool.submit(() -> {
+            List<Parsed> out = new ArrayList<>(chunk.size());
+            for (Line l : chunk) out.add(parse(l));
+            return out;
+        });
+    }
+
+    private void applyAll(List<Parsed> parsed) throws IOException {
+        for (Parsed p : parsed) apply(p);
+    }
+
+    /** The next non-blank line, or null at the end (a line with bad UTF-8 is returned with why). */
+    private static Line nextLine(LineReader lines) throws IOException {
         while (true) {
             try {
                 String text = lines.next();
-                if (text == null || !text.isBlank()) return text;
+                if (text == null) return null;
+                if (!text.isBlank()) return new Line(lines.number(), text, lines.lastHadNewline(), null);
             } catch (LineReader.BadLine e) {
-                records++;
-                sink.reject(new Reject(fileName, lines.number(), null, List.of(e.getMessage())));
+                return new Line(lines.number(), null, false, e.getMessage());
             }
         }
     }
 
-    private void readJsonLines(LineReader lines) throws IOException {
-        String text;
-        while ((text = nextLine(lines)) != null) {
-            JsonNode node;
-            try {
-                node = StrictJson.parse(text);
-            } catch (InvalidInputException e) {
-                records++;
-                sink.reject(new Reject(fileName, lines.number(), null, List.of(notJson(e, !lines.lastHadNewline()))));
-                continue;
-            }
-            record(node, text, lines.number());
+    /** One line as what it holds; touches no state of the reader (several threads run it). */
+    private Parsed parse(Line l) throws IOException {
+        if (l.bad() != null) return new NotJson(l.number(), List.of(l.bad()));
+        JsonNode node;
+        try {
+            node = StrictJson.parse(l.text());
+        } catch (InvalidInputException e) {
+            return new NotJson(l.number(), List.of(notJson(e, !l.newline())));
         }
+        return parse(node, l.text(), l.number(), "line " + l.number());
     }
 
     /** Reads a whole JSON file; returns its size. */
@@ -269,15 +329,38 @@ public final class InputReader {
 
     /** One JSON value of the input: a bare fact (it has a type) or a submission object. */
     private void record(JsonNode node, String text, long line) throws IOException {
-        if (node != null && node.isObject() && node.has("type")) {
-            bare((ObjectNode) node, text, line, "line " + line);
-        } else {
-            submission(node, line);
-        }
+        apply(parse(node, text, line, "line " + line));
     }
 
-    private void bare(ObjectNode node, String text, long line, String label) throws IOException {
-        records++;
+    /**
+     * What a JSON value of the input holds, worked out without touching the reader's state (so that several
+     * threads can work it out for the lines of a file): a bare fact, a submission object or a line that is
+     * no JSON. {@link #apply} then counts it and hands it on, in input order.
+     */
+    private sealed interface Parsed permits NotJson, Bare, Whole {
+    }
+
+    /** A line that could not be read or parsed: one record, rejected with these reasons. */
+    private record NotJson(long line, List<String> reasons) implements Parsed {
+    }
+
+    /** A bare fact: the fact, or the reasons it is rejected. */
+    private record Bare(long line, String submission, Fact fact, String json, List<String> reasons) implements Parsed {
+    }
+
+    /**
+     * A submission object: its id and content hash (for counting it once), and either the reasons its
+     * envelope is rejected ({@code records} counted) or each fact's result (a {@link Bare} each).
+     */
+    private record Whole(long line, String id, long hash, int records, List<String> envelope, List<Bare> facts) implements Parsed {
+    }
+
+    private Parsed parse(JsonNode node, String text, long line, String label) throws IOException {
+        if (node != null && node.isObject() && node.has("type")) return bare((ObjectNode) node, text, line, label);
+        return submission(node, line);
+    }
+
+    private Bare bare(ObjectNode node, String text, long line, String label) {
         List<Problem> problems = new ArrayList<>();
         String submission = null;
         JsonNode id = node.get("submission");
@@ -287,46 +370,63 @@ public final class InputReader {
             else problems.add(p);
         }
         Fact fact = service.validateFact(node, "", label, problems);
-        if (!problems.isEmpty() || fact == null) {
-            sink.reject(new Reject(fileName, line, submission, describe(problems)));
-            return;
-        }
-        sink.fact(fact, text != null ? text : node.toString(), new Origin(fileIndex, line, submission, true));
+        if (!problems.isEmpty() || fact == null) return new Bare(line, submission, null, null, describe(problems));
+        return new Bare(line, submission, fact, text != null ? text : node.toString(), null);
     }
 
-    private void submission(JsonNode node, long line) throws IOException {
+    private Whole submission(JsonNode node, long line) throws IOException {
         try {
             var read = service.validate(node);
-            if (!admit(node, read.submission(), line, read.facts().size())) return;
             JsonNode array = node.get("facts");
+            List<Bare> facts = new ArrayList<>(read.facts().size());
             for (int i = 0; i < read.facts().size(); i++) {
-                records++;
-                sink.fact(read.facts().get(i), array.get(i).toString(), new Origin(fileIndex, line, read.submission(), false));
+                facts.add(new Bare(line, read.submission(), read.facts().get(i), array.get(i).toString(), null));
             }
+            return new Whole(line, read.submission(), contentHash(node), facts.size(), null, facts);
         } catch (InvalidInputException e) {
             // Problems of single facts reject those facts; problems of the envelope reject the submission.
             boolean envelope = e.problems().stream().anyMatch(p -> !p.pointer().matches("/facts/\\d+(/.*)?"));
             String id = node.path("submission").isTextual() ? node.get("submission").asText() : null;
             JsonNode array = node.path("facts");
             if (envelope) {
-                records += Math.max(1, array.isArray() ? array.size() : 0);
-                sink.reject(new Reject(fileName, line, id, describe(e.problems())));
-                return;
+                return new Whole(line, id, 0, Math.max(1, array.isArray() ? array.size() : 0), describe(e.problems()), null);
             }
-            if (!admit(node, id, line, array.size())) return;
+            List<Bare> facts = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                records++;
                 List<Problem> problems = new ArrayList<>();
                 Fact fact = service.validateFact(array.get(i), "/facts/" + i, "fact " + i, problems);
-                if (fact == null || !problems.isEmpty()) sink.reject(new Reject(fileName, line, id, describe(problems)));
-                else sink.fact(fact, array.get(i).toString(), new Origin(fileIndex, line, id, false));
+                if (fact == null || !problems.isEmpty()) facts.add(new Bare(line, id, null, null, describe(problems)));
+                else facts.add(new Bare(line, id, fact, array.get(i).toString(), null));
+            }
+            return new Whole(line, id, contentHash(node), array.size(), null, facts);
+        }
+    }
+
+    /** Counts what a value held and hands its facts and rejects to the sink; in input order, on one thread. */
+    private void apply(Parsed parsed) throws IOException {
+        if (parsed instanceof NotJson n) {
+            records++;
+            sink.reject(new Reject(fileName, n.line(), null, n.reasons()));
+        } else if (parsed instanceof Bare b) {
+            emit(b, true);
+        } else if (parsed instanceof Whole w) {
+            if (w.envelope() != null) {
+                records += w.records();
+                sink.reject(new Reject(fileName, w.line(), w.id(), w.envelope()));
+            } else if (admit(w.id(), w.hash(), w.line(), w.records())) {
+                for (Bare b : w.facts()) emit(b, false);
             }
         }
     }
 
+    private void emit(Bare b, boolean bare) throws IOException {
+        records++;
+        if (b.fact() == null) sink.reject(new Reject(fileName, b.line(), b.submission(), b.reasons()));
+        else sink.fact(b.fact(), b.json(), new Origin(fileIndex, b.line(), b.submission(), bare));
+    }
+
     /** False (after counting or rejecting it) when the submission id was read before. */
-    private boolean admit(JsonNode node, String id, long line, int size) throws IOException {
-        long hash = contentHash(node);
+    private boolean admit(String id, long hash, long line, int size) throws IOException {
         Seen before = submissions.putIfAbsent(id, new Seen(hash, fileName, line));
         if (before == null) return true;
         if (before.hash() == hash) {
@@ -340,17 +440,21 @@ public final class InputReader {
     }
 
     /** A hash of the content whatever the order of its fields, so a re-sent submission is recognised. */
-    private long contentHash(JsonNode node) throws IOException {
+    private static long contentHash(JsonNode node) throws IOException {
         Object plain = Json.MAPPER.treeToValue(node, Object.class);
         byte[] canonical = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(plain);
-        return ByteBuffer.wrap(contentSha.digest(canonical)).getLong();
+        return ByteBuffer.wrap(sha256().digest(canonical)).getLong();
     }
 
     private void readCsv(LineReader lines, String typeName) throws IOException {
         var type = FactTypes.byName(typeName);
         String[] header = null;
-        String text;
-        while ((text = nextLine(lines)) != null) {
+        for (Line l; (l = nextLine(lines)) != null; ) {
+            if (l.bad() != null) {
+                apply(new NotJson(l.number(), List.of(l.bad())));
+                continue;
+            }
+            String text = l.text();
             String[] cells;
             try {
                 cells = CSV_LINE.readValue(text);
@@ -383,7 +487,7 @@ public final class InputReader {
                 sink.reject(new Reject(fileName, lines.number(), node.path("submission").asText(null), extra));
                 continue;
             }
-            bare(node, null, lines.number(), "row " + lines.number());
+            apply(bare(node, null, lines.number(), "row " + lines.number()));
         }
     }
 

@@ -26,27 +26,43 @@ final class NightWriter implements AutoCloseable {
     private static final Object NO_MORE = new Object();
 
     private final Path work;
+    private final Compression compression;
     private final OutputStream findings;
     private final BlockingQueue<Object> toWorkbook = new ArrayBlockingQueue<>(4096);
     private final CompletableFuture<NightReport> report = new CompletableFuture<>();
     private final ExecutorService side = Executors.newSingleThreadExecutor();
     private final Future<?> workbook;
     private long written;
+    private long bytes;
 
     NightWriter(Path work) throws IOException {
+        this(work, Compression.NONE);
+    }
+
+    NightWriter(Path work, Compression compression) throws IOException {
         this.work = work;
-        this.findings = new BufferedOutputStream(Files.newOutputStream(work.resolve("findings.jsonl")), 1 << 16);
+        this.compression = compression;
+        this.findings = new BufferedOutputStream(compression.open(Files.newOutputStream(work.resolve(compression.file()))), 1 << 16);
         this.workbook = side.submit(this::writeWorkbook);
     }
 
-    /** Appends findings (JSON lines, already in their order) to findings.jsonl, and the first ones to the workbook. */
-    void write(List<byte[]> lines) throws IOException {
-        for (byte[] json : lines) {
-            findings.write(json);
+    /**
+     * Appends findings (already in their order) to findings.jsonl as its contract has them, and the first ones,
+     * whole, to the workbook.
+     */
+    void write(List<Ranked.Line> lines) throws IOException {
+        for (Ranked.Line line : lines) {
+            line.writeTo(findings);
             findings.write('\n');
-            if (written < XlsxReport.FINDING_ROWS) handOver(json);
+            bytes += line.nightLength() + 1;
+            if (written < XlsxReport.FINDING_ROWS) handOver(line.json());
             if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
         }
+    }
+
+    /** The bytes of findings.jsonl, uncompressed. */
+    long findingsBytes() {
+        return bytes;
     }
 
     /** Closes findings.jsonl and writes the report files; returns when all are written. */

@@ -19,13 +19,40 @@ record Ranked(Finding finding, byte[] key, byte[] json) {
         return new Ranked(f, key(f), json);
     }
 
-    /** What a partition keeps of a finding until it is written: its sort key and line, not the objects. */
-    record Line(byte[] key, byte[] json) {
+    /**
+     * What a partition keeps of a finding until it is written: its sort key and whole line (message and evidence
+     * included, for the workbook), and the ranges of it findings.jsonl leaves out ({start, end} pairs, or none).
+     */
+    record Line(byte[] key, byte[] json, int[] cuts) {
         static final Comparator<Line> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);
+
+        /** A line that findings.jsonl writes whole. */
+        Line(byte[] key, byte[] json) {
+            this(key, json, null);
+        }
+
+        /** The line as findings.jsonl has it. */
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            int at = 0;
+            if (cuts != null) {
+                for (int i = 0; i < cuts.length; i += 2) {
+                    out.write(json, at, cuts[i] - at);
+                    at = cuts[i + 1];
+                }
+            }
+            out.write(json, at, json.length - at);
+        }
+
+        int nightLength() {
+            int n = json.length;
+            if (cuts != null) for (int i = 0; i < cuts.length; i += 2) n -= cuts[i + 1] - cuts[i];
+            return n;
+        }
     }
 
+    /** The line, with its message and evidence marked to be left out of findings.jsonl where the contract says so. */
     Line line() {
-        return new Line(key, json);
+        return new Line(key, json, FindingBytes.shortened(finding) ? FindingBytes.cuts(json) : null);
     }
 
     /** Compares (key, json) pairs byte by byte: UTF-8 bytes sort in code point order. */

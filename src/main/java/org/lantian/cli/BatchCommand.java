@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.lantian.batch.BatchRun;
+import org.lantian.batch.Compression;
 import org.lantian.batch.Documents;
 import org.lantian.batch.InputReader;
 import org.lantian.batch.NightReport;
@@ -56,8 +57,18 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
     Path out;
 
+    @Option(names = "--compress", paramLabel = "KIND", defaultValue = "none",
+            description = "Write findings.jsonl compressed: none, gzip (findings.jsonl.gz) or zstd (findings.jsonl.zst); default ${DEFAULT-VALUE}.")
+    String compress;
+
+    @Option(names = "--all-messages", description = "Write the message of every finding into findings.jsonl, PASS included "
+            + "(by default a PASS's message is left out; lantian explain rebuilds it).")
+    boolean allMessages;
+
     @Option(names = "--strict", description = "Exit 3 when any record is rejected.")
     boolean strict;
+
+    private Compression compression = Compression.NONE;
 
     @Mixin
     ThreadsOption threads;
@@ -71,6 +82,12 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var date = Inputs.asOf(asOf);
+        Compression compression = switch (compress) {
+            case "none" -> Compression.NONE;
+            case "gzip" -> Compression.GZIP;
+            case "zstd" -> Compression.ZSTD;
+            default -> throw new Main.UserError("--compress " + compress + ": give none, gzip or zstd");
+        };
         if (noHistory && db != null && !inputs.isEmpty()) {
             throw new Main.UserError("--db with INPUT names the history store, and --no-history uses none: give one of them");
         }
@@ -86,6 +103,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         var service = new EvaluationService(pack.compile());
         var registers = Registers.load(pack.dir(), service.pack().ledger());
+        this.compression = compression;
         if (db == null && noHistory) return run(inputs, files, List.of(), date, service, registers, null);
         if (!inputs.isEmpty()) {
             try (Store store = open(db == null ? Store.DEFAULT_URL : db, false)) {
@@ -113,7 +131,7 @@ final class BatchCommand implements Callable<Integer> {
                 ? new TerminalProgress(System.err, BatchRun.estimateRecords(BatchRun.bytes(files, documents)))
                 : Progress.NONE) {
             result = new BatchRun(new BatchRun.Options(inputs, documents, date, out, service, registers, threads.count(),
-                    progress, store)).run();
+                    progress, store)).compress(compression).allMessages(allMessages).run();
         } catch (StoreDay.Failed | BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, TestCommand.class, LedgerCommand.class, ServeCommand.class,
                 TokenCommand.class, BatchCommand.class, BulletinCommand.class, CasesCommand.class, WaiverCommand.class,
                 WebhookCommand.class,
-                ImpactCommand.class,
+                ImpactCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -2,7 +2,6 @@ package org.lantian.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -66,6 +65,14 @@ public final class FactReader {
         @Override
         protected RecordComponent[] computeValue(Class<?> type) {
             return type.getRecordComponents();
+        }
+    };
+
+    /** Binds a checked fact object to its record, passing over "type" and "submission" (no copy of the tree without them). */
+    private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> BINDERS = new ClassValue<>() {
+        @Override
+        protected com.fasterxml.jackson.databind.ObjectReader computeValue(Class<?> type) {
+            return Json.MAPPER.readerFor(type).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }
     };
 
@@ -227,11 +234,9 @@ public final class FactReader {
         }
         if (problems.size() > before) return null;
         try {
-            ObjectNode copy = ((ObjectNode) node).deepCopy();
-            copy.remove("type");
-            copy.remove("submission");
-            return Json.MAPPER.treeToValue(copy, type.get());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Every field was checked above: "type" and "submission" are the only ones the record does not have.
+            return BINDERS.get(type.get()).readValue(node);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             // Every field was checked above; a value that still does not bind is named without the binder's words.
             String at = e instanceof JsonProcessingException j && j instanceof com.fasterxml.jackson.databind.JsonMappingException m
                     && !m.getPath().isEmpty() && m.getPath().get(0).getFieldName() != null

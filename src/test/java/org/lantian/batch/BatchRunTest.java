@@ -190,10 +190,13 @@ class BatchRunTest {
         }
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
+        Path three = tmp.resolve("three");
         batch(one, 1, night);
         batch(two, 2, night);
+        batch(three, 3, night); // more threads than cores: reading and evaluating in other interleavings
         for (String name : List.of("findings.jsonl", "rejects.jsonl", "report.json", "report.html", "report.xlsx")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(two.resolve(name)), name);
+            assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(three.resolve(name)), name);
         }
         assertFalse(Files.exists(BatchRun.beside(one.toAbsolutePath(), BatchRun.WORK)), "the work folder is removed");
         try (var files = Files.list(one)) {
