@@ -113,7 +113,7 @@ class BatchCliTest {
         assertEquals(5, before.size(), before.keySet().toString());
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", "--no-history",
                 night.toString(), "--as-of", "2022-06-30", "--out", out.toString(), "--rules", TestPacks.BUNDLED.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
         Path work = BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK);
@@ -140,7 +140,7 @@ class BatchCliTest {
         Path out = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(out.resolve("thesis.docx"), "years of work");
         Path good = Files.writeString(tmp.resolve("good.jsonl"), PASSING_ROAD);
-        Run r = lantian("batch", good.toString(), "--as-of", "2022-06-30", "--out", out.toString());
+        Run r = lantian("batch", "--no-history", good.toString(), "--as-of", "2022-06-30", "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("holds other files than a night's output (thesis.docx)"), r.err());
         assertEquals("years of work", Files.readString(out.resolve("thesis.docx")));
