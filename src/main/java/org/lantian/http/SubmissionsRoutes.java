@@ -13,8 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +27,6 @@ import org.lantian.service.EvaluationService;
 import org.lantian.store.Principal;
 import org.lantian.store.Role;
 import org.lantian.store.StoredSubmission;
-import org.lantian.store.History;
-import org.lantian.store.Submissions;
 
 /** {@code /submissions}: an inspector posts a submission and reads it back with its findings. */
 final class SubmissionsRoutes {
@@ -83,24 +79,13 @@ final class SubmissionsRoutes {
         } finally {
             state.evaluating.release();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // No look-up of the id first: insert() answers a re-post (SAME or CONFLICT) from the stored row when
-        // the id is taken, so a new post, the common case, costs one round trip instead of two.
-        var posted = state.store.submissions().insert(new Submissions.NewSubmission(submission.submission(),
-                submission.inspector(), Submissions.contentHash(document), now, service.dayOf(now), asOf,
-                service.pack().hash(), document.toString(), reportJson, report.findings()), History.entries(submission, asOf),
-                service.moves(withSubmission(report.findings(), submission.submission()), asOf, who.tokenId(), who.role().name()));
+        var posted = service.record(state.store, submission, document, asOf, report, reportJson, who.tokenId(), who.role().name());
         String id = submission.submission();
         switch (posted.outcome()) {
             case CREATED -> ctx.status(201).header("Location", location(id)).contentType(ApiServer.JSON).result(posted.report());
             case SAME -> ctx.status(200).contentType(ApiServer.JSON).result(posted.report());
             case CONFLICT -> throw new ApiError(409, "submission " + id + " is stored already with different content");
         }
-    }
-
-    /** The findings as stored: each names the submission, as its cases' events do. */
-    private static List<org.lantian.domain.Finding> withSubmission(List<org.lantian.domain.Finding> findings, String id) {
-        return findings.stream().map(f -> f.withSubmission(id)).toList();
     }
 
     /** Where a stored submission is read: its id percent-encoded as one path segment ("/", "?", "#", "%" included). */

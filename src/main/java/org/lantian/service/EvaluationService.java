@@ -29,6 +29,7 @@ import org.lantian.domain.Waiver;
 import org.lantian.store.Cases;
 import org.lantian.store.History;
 import org.lantian.store.Store;
+import org.lantian.store.Submissions;
 import org.lantian.store.Waivers;
 
 /**
@@ -177,6 +178,22 @@ public final class EvaluationService {
      */
     public Cases.Moves moves(List<Finding> findings, LocalDate day, String actor, String role) {
         return new Cases.Moves(findings, day, pack.ledger().rectification(), actor, role);
+    }
+
+    /**
+     * Records a posted submission judged by {@link #check(Submission, LocalDate, Store)}: the document, its report,
+     * its facts for the history and its findings' case moves, in one transaction. The API's post and the
+     * console's site check both record here; {@code actor}/{@code role} are the poster's token id and role.
+     */
+    public Submissions.Posted record(Store store, Submission submission, JsonNode document, LocalDate asOf, CheckReport report,
+            String reportJson, String actor, String role) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        List<Finding> findings = report.findings().stream().map(f -> f.withSubmission(submission.submission())).toList();
+        // No look-up of the id first: insert() answers a re-post (SAME or CONFLICT) from the stored row when the id
+        // is taken, so a new post, the common case, costs one round trip instead of two.
+        return store.submissions().insert(new Submissions.NewSubmission(submission.submission(), submission.inspector(),
+                Submissions.contentHash(document), now, dayOf(now), asOf, pack.hash(), document.toString(), reportJson,
+                report.findings()), History.entries(submission, asOf), moves(findings, asOf, actor, role));
     }
 
     /**

@@ -44,13 +44,11 @@ import org.lantian.store.Attachments;
 import org.lantian.store.Cases;
 import org.lantian.store.FindingQuery;
 import org.lantian.store.Waivers;
-import org.lantian.store.History;
 import org.lantian.store.Principal;
 import org.lantian.store.Role;
 import org.lantian.store.Scores;
 import org.lantian.store.Store;
 import org.lantian.store.StoredSubmission;
-import org.lantian.store.Submissions;
 
 /**
  * The web console under {@code /}: sign-in with a token, then server-rendered pages (jte, precompiled) over the
@@ -457,12 +455,7 @@ public final class ConsoleRoutes {
         // with the submission in one transaction.
         CheckReport report = svc.check(submission, asOf, store);
         String reportJson = ctx.jsonMapper().toJsonString(report, CheckReport.class);
-        OffsetDateTime at = OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        store.submissions().insert(new Submissions.NewSubmission(submission.submission(), submission.inspector(),
-                Submissions.contentHash(document), at, svc.dayOf(at), asOf, svc.pack().hash(), document.toString(), reportJson,
-                report.findings()), History.entries(submission, asOf),
-                svc.moves(report.findings().stream().map(f -> f.withSubmission(submission.submission())).toList(), asOf,
-                        v.who().tokenId(), v.who().role().name()));
+        svc.record(store, submission, document, asOf, report, reportJson, v.who().tokenId(), v.who().role().name());
         ctx.redirect("/submissions/" + View.seg(submission.submission()));
     }
 
