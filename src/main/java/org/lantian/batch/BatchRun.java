@@ -107,7 +107,7 @@ public final class BatchRun {
     private record Item(Fact fact, Origin origin) {
     }
 
-    private record PartResult(List<Ranked.Line> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
+    private record PartResult(List<Ranked> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
                               List<Recorded> recorded, List<Finding> fails) {
     }
 
@@ -153,7 +153,10 @@ public final class BatchRun {
         this.registered = options.registers().bySubject();
     }
 
-    /** Writes every finding's message into findings.jsonl, PASS included (default: as docs/findings.md says, not PASS's). */
+    /**
+     * Writes findings.jsonl with every finding whole, one a line and no header, PASS's message and every evidence's
+     * fields included (default: as docs/findings.md says, PASS listed by rule, evidence as references).
+     */
     public BatchRun allMessages(boolean all) {
         this.allMessages = all;
         return this;
@@ -212,7 +215,7 @@ public final class BatchRun {
         long recorded;
         long findingsBytes;
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-             NightWriter writer = new NightWriter(work, compression)) {
+             NightWriter writer = new NightWriter(work, compression, allMessages)) {
             try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
                 read(spill, rejectsOut);
                 if (o.store() != null) {
@@ -537,7 +540,7 @@ public final class BatchRun {
         }
         entries.clear();
         Scorecard scorecard = new Scorecard();
-        List<Ranked.Line> findings = new ArrayList<>();
+        List<Ranked> findings = new ArrayList<>();
         List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         FindingBytes json = new FindingBytes();
@@ -550,7 +553,7 @@ public final class BatchRun {
             session.addAll(group);
         }
         if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
-        findings.sort(Ranked.Line.ORDER);
+        findings.sort(Ranked.ORDER);
         spill.delete(partition);
         return new PartResult(findings, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
@@ -561,7 +564,7 @@ public final class BatchRun {
      * Drools cannot say which facts (a condition threw), each partition group of the session is evaluated
      * on its own and a group that still fails is rejected as a whole. The night goes on either way.
      */
-    private int evaluateSession(List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
+    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json,
                                 List<Reject> rejected, List<Finding> fails) throws IOException {
         List<Item> left = new ArrayList<>(items);
         while (!left.isEmpty()) {
@@ -612,7 +615,7 @@ public final class BatchRun {
         return EvaluationService.waive(service.evaluate(facts, o.asOf(), origin::get), waivers, o.asOf());
     }
 
-    private void add(List<Finding> findings, List<Item> items, List<Ranked.Line> out, Scorecard scorecard, FindingBytes json,
+    private void add(List<Finding> findings, List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json,
                      List<Finding> fails) throws IOException {
         Set<String> subjects = new java.util.HashSet<>();
         for (Item i : items) {
@@ -622,8 +625,8 @@ public final class BatchRun {
         for (Finding f : findings) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
-            Ranked r = Ranked.of(f, json.of(f));
-            out.add(allMessages ? new Ranked.Line(r.key(), r.json()) : r.line());
+            Ranked r = json.of(f);
+            out.add(r);
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             scorecard.add(r);
             cover(f);
@@ -672,7 +675,7 @@ public final class BatchRun {
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
                             measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, null, List.of());
-                    Ranked r = Ranked.of(f, json.of(f));
+                    Ranked r = json.of(f);
                     findings.add(r);
                     scorecard.add(r);
                 }
@@ -681,7 +684,7 @@ public final class BatchRun {
             cards.add(new NightReport.RegisterCard(register.name(), register.entries().size(), unreported));
         }
         findings.sort(Ranked.ORDER);
-        writer.write(findings.stream().map(r -> new Ranked.Line(r.key(), r.json())).toList());
+        writer.write(findings);
         return cards;
     }
 

@@ -1,6 +1,5 @@
 package org.lantian.batch;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,17 +16,22 @@ import org.lantian.Json;
 import org.lantian.domain.Finding;
 
 /**
- * Writes a night's output files into the work folder: findings.jsonl as the evaluated partitions are handed
- * in; on a thread of its own the workbook, whose findings sheet fills from the first
+ * Writes a night's output files into the work folder: findings.jsonl's lines as the evaluated partitions are
+ * handed in (into {@link #BODY}, which becomes findings.jsonl behind its header line at the end); on a thread of its own the workbook, whose findings sheet fills from the first
  * {@link XlsxReport#FINDING_ROWS} findings while the night is still being evaluated and whose scorecard
  * sheets follow once the report is known; and then report.html and report.json.
  */
 final class NightWriter implements AutoCloseable {
     private static final Object NO_MORE = new Object();
 
+    /** Where findings.jsonl's lines are written until its header is known. */
+    static final String BODY = "findings.jsonl.body";
+
     private final Path work;
     private final Compression compression;
+    private final boolean whole;
     private final OutputStream findings;
+    private final FindingLines lines;
     private final BlockingQueue<Object> toWorkbook = new ArrayBlockingQueue<>(4096);
     private final CompletableFuture<NightReport> report = new CompletableFuture<>();
     private final ExecutorService side = Executors.newSingleThreadExecutor();
@@ -35,29 +39,28 @@ final class NightWriter implements AutoCloseable {
     private long written;
     private long bytes;
 
-    NightWriter(Path work) throws IOException {
-        this(work, Compression.NONE);
-    }
-
-    NightWriter(Path work, Compression compression) throws IOException {
+    /** {@code whole}: every finding whole, one a line, no header ({@code --all-messages}). */
+    NightWriter(Path work, Compression compression, boolean whole) throws IOException {
         this.work = work;
         this.compression = compression;
-        this.findings = new BufferedOutputStream(compression.open(Files.newOutputStream(work.resolve(compression.file()))), 1 << 16);
+        this.whole = whole;
+        this.findings = new BufferedOutputStream(whole ? compression.open(Files.newOutputStream(work.resolve(compression.file())))
+                : Files.newOutputStream(work.resolve(BODY)), 1 << 16);
+        this.lines = new FindingLines(findings, whole);
         this.workbook = side.submit(this::writeWorkbook);
     }
 
     /**
-     * Appends findings (already in their order) to findings.jsonl as its contract has them, and the first ones,
-     * whole, to the workbook.
+     * Appends a block of findings (already in their order) to findings.jsonl as its contract has them, and the
+     * first ones, in the file's order, to the workbook.
      */
-    void write(List<Ranked.Line> lines) throws IOException {
-        for (Ranked.Line line : lines) {
-            line.writeTo(findings);
-            findings.write('\n');
-            bytes += line.nightLength() + 1;
-            if (written < XlsxReport.FINDING_ROWS) handOver(line.json());
-            if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
-        }
+    void write(List<Ranked> block) throws IOException {
+        lines.write(block, this::toWorkbook);
+    }
+
+    private void toWorkbook(Finding f) throws IOException {
+        if (written < XlsxReport.FINDING_ROWS) handOver(f);
+        if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
     }
 
     /** The bytes of findings.jsonl, uncompressed. */
@@ -67,7 +70,21 @@ final class NightWriter implements AutoCloseable {
 
     /** Closes findings.jsonl and writes the report files; returns when all are written. */
     void finish(NightReport night) throws IOException {
+        lines.flush();
         findings.close();
+        if (!whole) {
+            // findings.jsonl: the header, then the lines written so far.
+            Path body = work.resolve(BODY);
+            try (OutputStream file = new BufferedOutputStream(compression.open(Files.newOutputStream(work.resolve(compression.file()))), 1 << 16)) {
+                var header = new java.io.ByteArrayOutputStream();
+                lines.header(header);
+                header.writeTo(file);
+                bytes = header.size() + Files.copy(body, file);
+            }
+            Files.delete(body);
+        } else {
+            bytes = Files.size(work.resolve(compression.file()));
+        }
         if (written < XlsxReport.FINDING_ROWS) handOver(NO_MORE);
         report.complete(night);
         // The HTML page and report.json are written here while the workbook is finished on its own thread.
@@ -78,8 +95,7 @@ final class NightWriter implements AutoCloseable {
 
     private Void writeWorkbook() throws Exception {
         try (XlsxReport xlsx = new XlsxReport()) {
-            ObjectReader reader = Json.MAPPER.readerFor(Finding.class);
-            for (Object json; (json = toWorkbook.take()) != NO_MORE; ) xlsx.finding(reader.readValue((byte[]) json));
+            for (Object f; (f = toWorkbook.take()) != NO_MORE; ) xlsx.finding((Finding) f);
             xlsx.finish(report.get());
             try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
                 xlsx.write(x);

@@ -1,64 +1,37 @@
 package org.lantian.batch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.lantian.Json;
 import org.lantian.domain.Finding;
 
 /**
- * A finding with its sort key and its JSON line, both as UTF-8 bytes, so that the line goes into
- * findings.jsonl without being encoded again. The order within a partition (and of the scorecard's failing
- * findings): measure, rule, subject, submission, then the line itself, so that the same input always gives
- * the same bytes.
+ * A finding with its sort key as UTF-8 bytes. The order within a partition (and of the scorecard's failing
+ * findings): measure, rule, subject, submission, and between findings equal in those the whole finding's JSON,
+ * so that the same input always gives the same bytes.
  */
-record Ranked(Finding finding, byte[] key, byte[] json) {
-    static final Comparator<Ranked> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);
+record Ranked(Finding finding, byte[] key) {
+    static final Comparator<Ranked> ORDER = (a, b) -> {
+        int c = Arrays.compareUnsigned(a.key, b.key);
+        // Findings equal in their key are rare: their JSON is made only then.
+        return c != 0 || a.finding == b.finding ? c : Arrays.compareUnsigned(whole(a.finding), whole(b.finding));
+    };
 
-    static Ranked of(Finding f, byte[] json) {
-        return new Ranked(f, key(f), json);
+    static Ranked of(Finding f) {
+        return new Ranked(f, key(f));
     }
 
-    /**
-     * What a partition keeps of a finding until it is written: its sort key and whole line (message and evidence
-     * included, for the workbook), and the ranges of it findings.jsonl leaves out ({start, end} pairs, or none).
-     */
-    record Line(byte[] key, byte[] json, int[] cuts) {
-        static final Comparator<Line> ORDER = (a, b) -> compare(a.key, a.json, b.key, b.json);
-
-        /** A line that findings.jsonl writes whole. */
-        Line(byte[] key, byte[] json) {
-            this(key, json, null);
+    /** The finding as one JSON object, every field included (the whole line of {@code --all-messages}). */
+    static byte[] whole(Finding f) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(f);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-
-        /** The line as findings.jsonl has it. */
-        void writeTo(java.io.OutputStream out) throws java.io.IOException {
-            int at = 0;
-            if (cuts != null) {
-                for (int i = 0; i < cuts.length; i += 2) {
-                    out.write(json, at, cuts[i] - at);
-                    at = cuts[i + 1];
-                }
-            }
-            out.write(json, at, json.length - at);
-        }
-
-        int nightLength() {
-            int n = json.length;
-            if (cuts != null) for (int i = 0; i < cuts.length; i += 2) n -= cuts[i + 1] - cuts[i];
-            return n;
-        }
-    }
-
-    /** The line, with its message and evidence marked to be left out of findings.jsonl where the contract says so. */
-    Line line() {
-        return new Line(key, json, FindingBytes.shortened(finding) ? FindingBytes.cuts(json) : null);
-    }
-
-    /** Compares (key, json) pairs byte by byte: UTF-8 bytes sort in code point order. */
-    static int compare(byte[] keyA, byte[] jsonA, byte[] keyB, byte[] jsonB) {
-        int c = Arrays.compareUnsigned(keyA, keyB);
-        return c != 0 ? c : Arrays.compareUnsigned(jsonA, jsonB);
     }
 
     /**

@@ -61,8 +61,8 @@ final class BatchCommand implements Callable<Integer> {
             description = "Write findings.jsonl compressed: none, gzip (findings.jsonl.gz) or zstd (findings.jsonl.zst); default ${DEFAULT-VALUE}.")
     String compress;
 
-    @Option(names = "--all-messages", description = "Write the message of every finding into findings.jsonl, PASS included "
-            + "(by default a PASS's message is left out; lantian explain rebuilds it).")
+    @Option(names = "--all-messages", description = "Write every finding whole into findings.jsonl, one a line, PASS's message and "
+            + "evidence's fields included (by default PASS findings are listed by rule without message, see docs/findings.md; lantian explain rebuilds them).")
     boolean allMessages;
 
     @Option(names = "--strict", description = "Exit 3 when any record is rejected.")

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.lantian.Json;
 import org.lantian.batch.BatchRun;
 import org.lantian.batch.Compression;
+import org.lantian.batch.FindingsFile;
 import org.lantian.batch.InputReader;
 import org.lantian.batch.Progress;
 import org.lantian.batch.Registers;
@@ -115,20 +115,20 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    /** Walks the night's file and the night judged again line by line, and prints the wanted findings of the latter. */
+    /** Walks the night's file and the night judged again finding by finding, and prints the wanted findings of the latter. */
     private int print(Path rebuilt, LocalDate day) throws IOException, Main.UserError {
         ObjectReader reader = Json.MAPPER.reader();
         long shown = 0;
         long number = 0;
-        try (BufferedReader night = new BufferedReader(new InputStreamReader(Compression.read(file), StandardCharsets.UTF_8), 1 << 16);
+        try (FindingsFile night = openNight();
              BufferedReader whole = Files.newBufferedReader(rebuilt, StandardCharsets.UTF_8)) {
             while (true) {
-                String a = night.readLine();
+                ObjectNode a = next(night);
                 String b = whole.readLine();
                 number++;
                 if (a == null && b == null) break;
-                if (a == null || b == null || !sameButMessage(reader.readTree(a), reader.readTree(b))) {
-                    throw new Main.UserError(file + " line " + number + ": the night judged again differs here ("
+                if (a == null || b == null || !(reader.readTree(b) instanceof ObjectNode w) || !a.equals(night.wholeFindings() ? w : FindingsFile.asListed(w))) {
+                    throw new Main.UserError(file + " finding " + number + ": the night judged again differs here ("
                             + (a == null ? "it has more findings" : b == null ? "it has fewer findings" : "another finding")
                             + "): give the night's --input, --db or --no-history, --as-of and --rules");
                 }
@@ -148,12 +148,20 @@ final class ExplainCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The same finding, but for the message and evidence the night's file may leave out. */
-    private static boolean sameButMessage(JsonNode night, JsonNode whole) {
-        if (!(night instanceof ObjectNode n) || !(whole instanceof ObjectNode w)) return false;
-        ObjectNode y = w.deepCopy();
-        for (String field : List.of("message", "evidence")) if (!n.has(field)) y.remove(field);
-        return n.equals(y);
+    private FindingsFile openNight() throws Main.UserError {
+        try {
+            return FindingsFile.open(file);
+        } catch (IOException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+
+    private static ObjectNode next(FindingsFile night) throws Main.UserError {
+        try {
+            return night.next();
+        } catch (IOException e) {
+            throw new Main.UserError(e.getMessage());
+        }
     }
 
     private boolean wanted(Finding f) {

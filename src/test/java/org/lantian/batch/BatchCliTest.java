@@ -119,7 +119,7 @@ class BatchCliTest {
         Path work = BatchRun.beside(out.toAbsolutePath(), BatchRun.WORK);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Killed once findings.jsonl of the new night is being written: before, the old night's files stayed beside it.
-        while (p.isAlive() && !(Files.exists(work.resolve("findings.jsonl")) && Files.size(work.resolve("findings.jsonl")) > 0)
+        while (p.isAlive() && !(Files.exists(work.resolve(NightWriter.BODY)) && Files.size(work.resolve(NightWriter.BODY)) > 0)
                 && System.nanoTime() < deadline) Thread.sleep(10);
         assertTrue(p.isAlive(), "killed while running: " + Files.readString(tmp.resolve("killed.log")));
         p.destroyForcibly();

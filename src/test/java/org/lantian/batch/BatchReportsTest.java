@@ -51,7 +51,7 @@ class BatchReportsTest {
         assertTrue(json.get("units").findValuesAsText("unit").containsAll(List.of("区市容环卫中心", "北街街道")));
         assertTrue(json.get("rejects").asLong() > 0, "the sample night has malformed records");
         assertEquals(json.get("rejects").asLong(), Files.readAllLines(out.resolve("rejects.jsonl")).size());
-        assertEquals(json.get("findings").asLong(), Files.readAllLines(out.resolve("findings.jsonl")).size());
+        assertEquals(json.get("findings").asLong(), FindingsFile.readAll(out.resolve("findings.jsonl")).size());
         assertTrue(json.get("duplicates").asLong() >= 5, "the re-sent app submission counts once");
         assertFalse(json.get("measuresWithoutData").isEmpty());
         assertEquals(5, json.get("inputs").size(), "app/ (3 files), office/RoadCleaning.csv, night.jsonl");
@@ -68,8 +68,7 @@ class BatchReportsTest {
             assertTrue(names.contains("区市容环卫中心"), names.toString());
             Sheet all = book.getSheet(XlsxReport.FINDINGS_SHEET);
             assertEquals(report.findings(), all.getLastRowNum(), "a header row and one row per finding");
-            List<String> first = Files.readAllLines(out.resolve("findings.jsonl"));
-            JsonNode f = Json.MAPPER.readTree(first.get(0));
+            JsonNode f = FindingsFile.readAll(out.resolve("findings.jsonl")).get(0);
             assertEquals(f.get("rule").asText(), all.getRow(1).getCell(1).getStringCellValue());
             assertEquals(f.get("status").asText(), all.getRow(1).getCell(4).getStringCellValue());
             Sheet roads = book.getSheet("区市容环卫中心");

@@ -24,33 +24,35 @@ import org.lantian.cli.Lantian.Run;
 import org.lantian.service.EvaluationService;
 
 /**
- * The night's findings.jsonl contract (docs/findings.md): PASS and NOT_APPLICABLE findings without message and
- * evidence, every other finding whole; nothing else changes, for every test case and sample; {@code lantian
- * explain} gives every finding back whole; compressed files hold the same bytes.
+ * The night's findings.jsonl contract (docs/findings.md): a header with each rule's fields, PASS and
+ * NOT_APPLICABLE findings listed by rule without message and evidence, every other finding on a line of its
+ * own with its message and its evidence as references; read back ({@link FindingsFile}) it is the same
+ * findings, for every test case and sample; {@code lantian explain} gives every finding back whole; compressed
+ * files hold the same bytes; the file stays within 1.5 times the input's bytes.
  */
 class NightFindingsTest {
     @TempDir
     Path tmp;
+
+    private static final List<String> READ = List.of("FAIL", "PENDING", "WARN", "NO_DATA", "WAIVED");
 
     private static BatchRun.Result batch(Path out, LocalDate asOf, boolean all, Compression c, List<Path> inputs) throws Exception {
         return new BatchRun(new BatchRun.Options(inputs, asOf, out, new EvaluationService(TestPacks.bundled()), BatchRunTest.registers(), 2,
                 Progress.NONE)).allMessages(all).compress(c).run();
     }
 
-    /** Every line of the night's file is the whole line, but for the message and evidence of a PASS or NOT_APPLICABLE. */
-    private static void assertOnlyPassMessagesLeftOut(Path night, Path whole, String what) throws Exception {
-        List<String> a = Files.readAllLines(night.resolve("findings.jsonl"));
+    /** The night's file read back is the whole findings, in the same order, but for what the contract leaves out. */
+    private static void assertTheSameFindings(Path night, Path whole, String what) throws Exception {
+        List<ObjectNode> a = FindingsFile.readAll(night.resolve("findings.jsonl"));
         List<String> b = Files.readAllLines(whole.resolve("findings.jsonl"));
         assertEquals(b.size(), a.size(), what + ": the same findings");
         for (int i = 0; i < a.size(); i++) {
             ObjectNode full = (ObjectNode) Json.MAPPER.readTree(b.get(i));
             String status = full.get("status").asText();
-            assertTrue(full.has("message") && full.has("evidence"), what + " line " + (i + 1) + ": the whole finding has both");
-            if (status.equals("PASS") || status.equals("NOT_APPLICABLE")) {
-                full.remove("message");
-                full.remove("evidence");
-            }
-            assertEquals(Json.MAPPER.writeValueAsString(full), a.get(i), what + " line " + (i + 1) + " (" + status + ")");
+            assertTrue(full.has("message") && full.has("evidence"), what + " finding " + (i + 1) + ": the whole finding has both");
+            assertEquals(Json.MAPPER.writeValueAsString(FindingsFile.asListed(full)), Json.MAPPER.writeValueAsString(a.get(i)),
+                    what + " finding " + (i + 1) + " (" + status + ")");
+            assertEquals(READ.contains(status), a.get(i).has("message"), what + ": a message for the statuses that need reading");
         }
         for (String name : List.of("rejects.jsonl", "report.json", "report.html", "report.xlsx")) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(name)), Files.readAllBytes(night.resolve(name)),
@@ -58,42 +60,79 @@ class NightFindingsTest {
         }
     }
 
+    /** The file's shape: a header naming the format and every rule, rule-listed PASS and NOT_APPLICABLE, other lines readable alone. */
+    private static void assertTheShape(Path file, String what) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        JsonNode header = Json.MAPPER.readTree(lines.get(0));
+        assertEquals(FindingsFile.FORMAT, header.get("format").asText(), what);
+        for (String line : lines.subList(1, lines.size())) {
+            JsonNode n = Json.MAPPER.readTree(line);
+            String status = n.get("status").asText();
+            assertTrue(header.get("rules").has(n.get("rule").asText()), what + ": the header lists " + n.get("rule"));
+            if (n.has("findings")) {
+                assertTrue(status.equals("PASS") || status.equals("NOT_APPLICABLE"), what + ": " + line);
+                assertTrue(n.get("findings").size() >= 1 && n.get("findings").size() <= FindingLines.GROUP, what + ": " + line);
+                assertFalse(n.has("message") || n.has("evidence") || n.has("subject"), what + ": " + line);
+            } else {
+                assertTrue(READ.contains(status), what + ": only the statuses that need reading have lines of their own: " + line);
+                assertTrue(n.has("subject") && n.get("message").has("zh") && n.get("message").has("en"), what + ": readable alone: " + line);
+                for (JsonNode e : n.path("evidence")) assertFalse(e.has("fields"), what + ": evidence as references: " + line);
+            }
+        }
+    }
+
     @Test
-    void everyTestCaseLosesOnlyItsPassMessagesAndEvidenceInTheNightsLines() throws Exception {
+    void everyTestCaseReadsBackAsItsFindingsButForWhatTheFileLeavesOut() throws Exception {
         List<Path> cases;
         try (Stream<Path> files = Files.list(TestPacks.BUNDLED.resolve("tests"))) {
             cases = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(cases.size() > 50, "the pack's test cases");
         EvaluationService service = new EvaluationService(TestPacks.bundled());
-        FindingBytes bytes = new FindingBytes();
-        int shortened = 0;
+        int listed = 0;
         for (Path c : cases) {
             JsonNode test = Json.MAPPER.readTree(c.toFile());
             List<org.lantian.input.Problem> problems = new ArrayList<>();
             var facts = service.validateFacts(test.get("facts"), "/facts", problems);
             LocalDate asOf = LocalDate.parse(test.path("asOf").asText("2022-06-30"));
-            for (var f : service.evaluate(facts, asOf, fact -> "S-1")) {
-                // The batch's way from a finding to its line in findings.jsonl.
-                byte[] whole = bytes.of(f);
-                var out = new java.io.ByteArrayOutputStream();
-                Ranked.of(f, whole).line().writeTo(out);
-                ObjectNode expected = (ObjectNode) Json.MAPPER.readTree(whole);
-                String status = f.status().name();
-                if (status.equals("PASS") || status.equals("NOT_APPLICABLE")) {
-                    expected.remove("message");
-                    expected.remove("evidence");
-                    shortened++;
-                }
-                assertEquals(Json.MAPPER.writeValueAsString(expected), out.toString(StandardCharsets.UTF_8),
-                        c.getFileName() + ": " + f.rule() + " " + f.subject() + " (" + status + ")");
+            List<Ranked> block = new ArrayList<>();
+            for (var f : service.evaluate(facts, asOf, fact -> "S-1")) block.add(Ranked.of(f));
+            block.sort(Ranked.ORDER);
+            // The batch's way from findings to findings.jsonl, and to the whole file of --all-messages.
+            Path file = tmp.resolve(c.getFileName() + ".jsonl");
+            List<org.lantian.domain.Finding> order = new ArrayList<>();
+            var body = new java.io.ByteArrayOutputStream();
+            var wholeBody = new java.io.ByteArrayOutputStream();
+            FindingLines lines = new FindingLines(body, false);
+            lines.write(block, order::add);
+            lines.flush();
+            FindingLines whole = new FindingLines(wholeBody, true);
+            List<org.lantian.domain.Finding> wholeOrder = new ArrayList<>();
+            whole.write(block, wholeOrder::add);
+            whole.flush();
+            assertEquals(order, wholeOrder, c.getFileName() + ": the same order either way");
+            try (var out = Files.newOutputStream(file)) {
+                lines.header(out);
+                body.writeTo(out);
+            }
+            assertTheShape(file, c.getFileName().toString());
+            List<ObjectNode> read = FindingsFile.readAll(file);
+            List<String> wholeLines = wholeBody.toString(StandardCharsets.UTF_8).lines().toList();
+            assertEquals(order.size(), read.size(), c.getFileName() + ": every finding");
+            for (int i = 0; i < order.size(); i++) {
+                var f = order.get(i);
+                ObjectNode expected = (ObjectNode) Json.MAPPER.valueToTree(f);
+                assertEquals(Json.MAPPER.writeValueAsString(f), wholeLines.get(i), c.getFileName() + ": --all-messages writes it whole");
+                assertEquals(Json.MAPPER.writeValueAsString(FindingsFile.asListed(expected)), Json.MAPPER.writeValueAsString(read.get(i)),
+                        c.getFileName() + ": " + f.rule() + " " + f.subject() + " (" + f.status() + ")");
+                if (FindingLines.listed(f)) listed++;
             }
         }
-        assertTrue(shortened > 100, "test cases have PASS findings: " + shortened);
+        assertTrue(listed > 100, "test cases have PASS findings: " + listed);
     }
 
     @Test
-    void everySampleLosesOnlyItsPassMessagesAndExplainGivesEveryFindingBackWhole() throws Exception {
+    void everySampleReadsBackAsItsFindingsAndExplainGivesEveryFindingBackWhole() throws Exception {
         List<Path> samples = new ArrayList<>(List.of(Path.of("samples/night-2022-06-30"), Path.of("samples/inspections")));
         try (Stream<Path> nights = Files.list(Path.of("samples/week-2022-06-27"))) {
             nights.sorted().forEach(samples::add);
@@ -105,7 +144,8 @@ class NightFindingsTest {
             Path b = tmp.resolve(day).resolve("whole");
             batch(a, asOf, false, Compression.NONE, List.of(sample));
             batch(b, asOf, true, Compression.NONE, List.of(sample));
-            assertOnlyPassMessagesLeftOut(a, b, sample.toString());
+            assertTheShape(a.resolve("findings.jsonl"), sample.toString());
+            assertTheSameFindings(a, b, sample.toString());
 
             Run explained = lantian("explain", a.resolve("findings.jsonl").toString(), "--no-history");
             assertEquals(0, explained.code(), explained.err());
@@ -116,6 +156,23 @@ class NightFindingsTest {
                 "--format", "text", "--lang", "en");
         assertEquals(0, one.code(), one.err());
         assertEquals("13 13-daily-sweeps R-001/2022-06-30 PASS: Swept 3 times that day, target at least 3\n", one.out());
+    }
+
+    @Test
+    void aGeneratedNightsFindingsAreAtMostOneAndAHalfTimesItsInput() throws Exception {
+        Path input = tmp.resolve("generated.jsonl");
+        try (var o = Files.newOutputStream(input)) {
+            new org.lantian.tools.NightGenerator(new org.lantian.tools.NightGenerator.Options(20_000, LocalDate.of(2022, 6, 30), 1, 0.1, 0.001),
+                    BatchRunTest.registers()).write(o);
+        }
+        Path out = tmp.resolve("generated");
+        BatchRun.Result r = batch(out, LocalDate.of(2022, 6, 30), false, Compression.NONE, List.of(input));
+        long in = Files.size(input);
+        assertEquals(Files.size(out.resolve("findings.jsonl")), r.findingsBytes());
+        assertTrue(r.report().findings() > 2L * r.report().records(), "a night of many findings: " + r.report().findings());
+        double ratio = (double) r.findingsBytes() / in;
+        assertTrue(ratio <= 1.5, "findings.jsonl is " + ratio + " times the input's bytes");
+        assertEquals(r.report().findings(), FindingsFile.readAll(out.resolve("findings.jsonl")).size());
     }
 
     @Test

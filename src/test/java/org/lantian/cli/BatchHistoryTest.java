@@ -69,8 +69,7 @@ class BatchHistoryTest {
      */
     Map<String, String> roads(String out) throws Exception {
         Map<String, String> roads = new TreeMap<>();
-        for (String line : Files.readAllLines(tmp.resolve(out).resolve("findings.jsonl"))) {
-            JsonNode f = Json.MAPPER.readTree(line);
+        for (JsonNode f : org.lantian.batch.FindingsFile.readAll(tmp.resolve(out).resolve("findings.jsonl"))) {
             String lane = f.path("subject").asText().split("/")[0];
             if (lane.startsWith("BL-") || lane.startsWith("X-BL-")) roads.put(lane, f.path("submission").asText("-"));
         }

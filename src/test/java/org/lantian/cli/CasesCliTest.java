@@ -113,8 +113,7 @@ class CasesCliTest {
                 "--reason", "r", "--approver", "a", "--document", "d", "--db", url).code());
         batch(url, MONDAY.plusDays(4), 2);
         JsonNode waived = null;
-        for (String line : Files.readAllLines(tmp.resolve("out-" + MONDAY.plusDays(4)).resolve("findings.jsonl"))) {
-            JsonNode f = Json.MAPPER.readTree(line);
+        for (JsonNode f : org.lantian.batch.FindingsFile.readAll(tmp.resolve("out-" + MONDAY.plusDays(4)).resolve("findings.jsonl"))) {
             if (f.get("subject").asText().equals("R-017/" + MONDAY.plusDays(4)) && f.get("rule").asText().equals("13-daily-sweeps")) waived = f;
         }
         assertEquals("WAIVED", waived.get("status").asText());

@@ -64,7 +64,7 @@ public class EvaluationFailureTest {
         assertEquals(2, reject.get("line").asInt());
         assertEquals("S-1", reject.get("submission").asText());
         assertTrue(reject.get("reasons").get(0).asText().contains("rule 33-throws-on-boom failed on CY-BOOM"), reject.toString());
-        String findings = Files.readString(out.resolve("findings.jsonl"));
+        String findings = org.lantian.batch.FindingsFile.readAll(out.resolve("findings.jsonl")).toString();
         assertTrue(findings.contains("\"subject\":\"CY-1\"") && findings.contains("\"subject\":\"CY-2\""));
         assertTrue(!findings.contains("CY-BOOM"));
     }
