@@ -85,11 +85,11 @@ public final class FindingsFile implements Closeable {
             if (rules == null) {
                 ready.add((ObjectNode) node);
             } else if (node.has("findings")) {
-                if (!node.get("findings").isArray()) throw bad("\"findings\" is not a list");
-                for (JsonNode entry : node.get("findings")) {
+                JsonNode listed = ((ObjectNode) node).remove("findings");
+                if (!listed.isArray()) throw bad("\"findings\" is not a list");
+                for (JsonNode entry : listed) {
                     if (!entry.isArray() || entry.size() < 3 || entry.size() > 4) throw bad("an entry of \"findings\" is not [subject, observed, submission(, target)]");
                     ObjectNode one = ((ObjectNode) node).deepCopy();
-                    one.remove("findings");
                     one.set("subject", entry.get(0));
                     one.set("observed", entry.get(1));
                     one.set("submission", entry.get(2));
