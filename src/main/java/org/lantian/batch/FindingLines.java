@@ -159,9 +159,9 @@ final class FindingLines {
         for (Finding f : line) {
             out.writeStartArray();
             out.writeString(f.subject());
-            out.writeObject(f.observed());
+            value(f.observed());
             out.writeString(f.submission());
-            if (!Objects.equals(f.target(), d.target())) out.writeObject(f.target());
+            if (!Objects.equals(f.target(), d.target())) value(f.target());
             out.writeEndArray();
         }
         out.writeEndArray();
@@ -199,14 +199,22 @@ final class FindingLines {
 
     private void value(String name, Object value) throws IOException {
         out.writeFieldName(name);
-        out.writeObject(value);
+        value(value);
+    }
+
+    /** A value as Jackson's mapper writes it; the kinds findings hold most, without its look-up. */
+    private void value(Object value) throws IOException {
+        if (value instanceof String s) out.writeString(s);
+        else if (value instanceof Integer i) out.writeNumber(i);
+        else if (value instanceof Double d) out.writeNumber(d);
+        else if (value instanceof Boolean b) out.writeBoolean(b);
+        else out.writeObject(value);
     }
 
     /** A field unless it is what the rule's entry says; null when the entry has a value and the finding none. */
     private void unless(String name, Object value, Object rules) throws IOException {
         if (Objects.equals(value, rules)) return;
         out.writeFieldName(name);
-        if (value == null) out.writeNull();
-        else out.writeObject(value);
+        value(value);
     }
 }
