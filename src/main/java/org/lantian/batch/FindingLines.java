@@ -122,7 +122,13 @@ final class FindingLines {
         if (f.observed() != null) value("observed", f.observed());
         unless("target", f.target(), d.target());
         unless("units", f.units(), d.units());
-        if (f.message() != null) value("message", f.message());
+        if (f.message() != null) {
+            // As the mapper writes a Message: zh, then en, null ones included.
+            out.writeObjectFieldStart("message");
+            out.writeStringField("zh", f.message().zh());
+            out.writeStringField("en", f.message().en());
+            out.writeEndObject();
+        }
         unless("deadline", f.deadline(), d.deadline());
         unless("period", f.period(), d.period());
         text("waiver", f.waiver());
@@ -204,11 +210,26 @@ final class FindingLines {
 
     /** A value as Jackson's mapper writes it; the kinds findings hold most, without its look-up. */
     private void value(Object value) throws IOException {
-        if (value instanceof String s) out.writeString(s);
-        else if (value instanceof Integer i) out.writeNumber(i);
-        else if (value instanceof Double d) out.writeNumber(d);
-        else if (value instanceof Boolean b) out.writeBoolean(b);
-        else out.writeObject(value);
+        if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value instanceof Integer i) {
+            out.writeNumber(i);
+        } else if (value instanceof Double d) {
+            out.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Span p) {
+            out.writeStartObject();
+            out.writeStringField("from", p.from() == null ? null : p.from().toString());
+            out.writeStringField("to", p.to() == null ? null : p.to().toString());
+            out.writeEndObject();
+        } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            out.writeStartArray();
+            for (Object o : list) out.writeString((String) o);
+            out.writeEndArray();
+        } else {
+            out.writeObject(value);
+        }
     }
 
     /** A field unless it is what the rule's entry says; null when the entry has a value and the finding none. */
