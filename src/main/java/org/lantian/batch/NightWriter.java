@@ -38,14 +38,16 @@ final class NightWriter implements AutoCloseable {
     private final Future<?> workbook;
     private long written;
     private long bytes;
+    /** The bytes written into findings.jsonl's lines (before compression). */
+    private long counted;
 
     /** {@code whole}: every finding whole, one a line, no header ({@code --all-messages}). */
     NightWriter(Path work, Compression compression, boolean whole) throws IOException {
         this.work = work;
         this.compression = compression;
         this.whole = whole;
-        this.findings = new BufferedOutputStream(whole ? compression.open(Files.newOutputStream(work.resolve(compression.file())))
-                : Files.newOutputStream(work.resolve(BODY)), 1 << 16);
+        this.findings = new BufferedOutputStream(new Counting(whole ? compression.open(Files.newOutputStream(work.resolve(compression.file())))
+                : Files.newOutputStream(work.resolve(BODY))), 1 << 16);
         this.lines = new FindingLines(findings, whole);
         this.workbook = side.submit(this::writeWorkbook);
     }
@@ -83,7 +85,7 @@ final class NightWriter implements AutoCloseable {
             }
             Files.delete(body);
         } else {
-            bytes = Files.size(work.resolve(compression.file()));
+            bytes = counted;
         }
         if (written < XlsxReport.FINDING_ROWS) handOver(NO_MORE);
         report.complete(night);
@@ -106,6 +108,25 @@ final class NightWriter implements AutoCloseable {
 
     private void handOver(Object item) throws IOException {
         Tasks.handOver(toWorkbook, item, workbook);
+    }
+
+    /** Counts the bytes of findings.jsonl's lines on their way to the file (or to its compression). */
+    private final class Counting extends java.io.FilterOutputStream {
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            counted++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            counted += len;
+        }
     }
 
     /** Stops the workbook's thread (after a failure: its files are not published) and closes findings.jsonl. */

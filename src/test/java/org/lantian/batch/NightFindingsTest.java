@@ -142,8 +142,10 @@ class NightFindingsTest {
             LocalDate asOf = day.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(day) : LocalDate.of(2022, 6, 30);
             Path a = tmp.resolve(day).resolve("night");
             Path b = tmp.resolve(day).resolve("whole");
-            batch(a, asOf, false, Compression.NONE, List.of(sample));
-            batch(b, asOf, true, Compression.NONE, List.of(sample));
+            long nightBytes = batch(a, asOf, false, Compression.NONE, List.of(sample)).findingsBytes();
+            long wholeBytes = batch(b, asOf, true, Compression.NONE, List.of(sample)).findingsBytes();
+            assertEquals(Files.size(a.resolve("findings.jsonl")), nightBytes, sample + ": the bytes it says");
+            assertEquals(Files.size(b.resolve("findings.jsonl")), wholeBytes, sample + ": the bytes it says, whole");
             assertTheShape(a.resolve("findings.jsonl"), sample.toString());
             assertTheSameFindings(a, b, sample.toString());
 
@@ -201,7 +203,7 @@ class NightFindingsTest {
         for (Compression c : List.of(Compression.GZIP, Compression.ZSTD)) {
             Path one = tmp.resolve(c + "-1");
             Path two = tmp.resolve(c + "-2");
-            batch(one, asOf, false, c, night);
+            assertEquals(expected.length, batch(one, asOf, false, c, night).findingsBytes(), c + ": the bytes uncompressed");
             batch(two, asOf, false, c, night);
             assertFalse(Files.exists(one.resolve("findings.jsonl")), c + ": only the compressed file");
             try (InputStream in = Compression.read(one.resolve(c.file()))) {
