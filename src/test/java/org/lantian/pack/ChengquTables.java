@@ -23,6 +23,7 @@ final class ChengquTables {
     public static void main(String[] args) throws IOException {
         List<String> only = List.of(args);
         if (only.isEmpty() || only.contains("sites")) siteItems();
+        if (only.isEmpty() || only.contains("site-conditions")) siteConditions();
         if (only.isEmpty() || only.contains("coal")) coalLimits();
         if (only.isEmpty() || only.contains("kiln")) kilnLimits();
         if (only.isEmpty() || only.contains("boilers")) boilerLimits();
@@ -125,27 +126,33 @@ final class ChengquTables {
                 List.of(table));
     }
 
-    /** Measures 10 and 12 ask the same of a site: wet work while demolition or earthworks are under way. */
-    private static DecisionTableWriter.Table wetWork() {
-        return new DecisionTableWriter.Table("湿法作业 Wet work (measures 10, 12)",
-                List.of("NAME", "DESCRIPTION", "METADATA", "CONDITION", "CONDITION", "ACTION", "ACTION"),
-                List.of("", "", "", "$s : ConstructionSite", "", "", ""),
-                List.of("", "", "measure($param)", "kind != $param", "$item : $param",
-                        "String zh = \"$param\";",
-                        "if (Boolean.FALSE.equals($s.wetWorkRequired())) {"
-                                + " findings.about(kcontext, $s).status(Status.NOT_APPLICABLE, $item, null)"
-                                + ".say(\"非拆除工地且无土石方作业，无需湿法作业\", \"No demolition or earthworks under way: wet work not required\");"
-                                + " } else {"
-                                + " findings.about(kcontext, $s).holds($s.wetWorkRequired() == null ? null : $item).say(zh, \"$param\");"
-                                + " }"),
-                List.of("规则编号 Rule id", "要求 Requirement", "措施 Measure", "不检查的工地类型 Sites not checked (kind)",
-                        "检查项（字段）Item checked (field: true passes)", "中文结论 Chinese message", "English message"),
+    /**
+     * Measures 10 and 12: site items checked only while the site needs them (wet work during demolition or
+     * earthworks, a refusal to rectify reported upward). The rows of the template 03-dust-site-conditions.drt.
+     */
+    static void siteConditions() throws IOException {
+        DecisionTableWriter.writeRows(PACK.resolve("03-dust-site-conditions.xlsx"), "site-conditions",
+                List.of("规则编号 Rule id (id)", "措施 Measure (measure)", "要求 Requirement (requirement)",
+                        "工地条件，$item 为检查项 Site conditions, $item the item (site)",
+                        "适用条件字段 Applies when (appliesWhen: field)", "不适用时的观测值 Observed when not applicable (observedIfNot)",
+                        "不适用：中文 Not applicable: Chinese", "Not applicable: English", "中文结论 Chinese message", "English message"),
                 List.of(
-                        row("10-wet-work", "Measure 10: demolition and earthworks are done wet (湿法作业); not applicable when neither is under way.",
-                                "10", "SiteKind.ROAD", "wetWork", "拆除或土石方作业实行湿法作业：{observed}", "Demolition or earthworks done wet: {observed}"),
-                        row("12-wet-work", "Measure 12: 六个百分之百 — demolition and earthworks done wet (拆迁工地湿法作业); not applicable when neither is under way.",
-                                "12", "", "wetWork", "湿法作业：{observed}", "Wet work: {observed}")),
-                List.of(24, 48, 8, 20, 22, 30, 40));
+                        row("10-wet-work", "10",
+                                "Measure 10: demolition and earthworks are done wet (湿法作业); not applicable when neither is under way.",
+                                "kind != SiteKind.ROAD, $item : wetWork", "wetWorkRequired", "$item",
+                                "非拆除工地且无土石方作业，无需湿法作业", "No demolition or earthworks under way: wet work not required",
+                                "拆除或土石方作业实行湿法作业：{observed}", "Demolition or earthworks done wet: {observed}"),
+                        row("12-wet-work", "12",
+                                "Measure 12: 六个百分之百 — demolition and earthworks done wet (拆迁工地湿法作业); not applicable when neither is under way.",
+                                "$item : wetWork", "wetWorkRequired", "$item",
+                                "非拆除工地且无土石方作业，无需湿法作业", "No demolition or earthworks under way: wet work not required",
+                                "湿法作业：{observed}", "Wet work: {observed}"),
+                        row("12-refusal-reported", "12",
+                                "Measure 12: a site that refuses to rectify is reported upward (对拒不执行的进行上报); not applicable without a refusal.",
+                                "$item : refusalReported", "rectificationRefused", "null",
+                                "无拒不整改情形", "No refusal to rectify",
+                                "拒不整改已上报：{observed}", "Refusal to rectify reported upward: {observed}")),
+                List.of(22, 8, 50, 36, 20, 14, 30, 40, 30, 40));
     }
 
     /** Measures 23 and 24: a coal sample's ash, sulfur and volatiles against the GB limit of its kind. */
@@ -226,7 +233,7 @@ final class ChengquTables {
         DecisionTableWriter.write(PACK.resolve("03-dust-sites.xlsx"), "sites", PACKAGE, IMPORTS, GLOBALS,
                 List.of("Measures 10 and 12: one rule a row; a site passes an item when its field is true, fails when false, and"
                         + " is NO_DATA when the field is not reported. 每行一条规则：字段为是则合格，为否则不合格，未报告则无数据。"),
-                List.of(table, wetWork()));
+                List.of(table));
     }
 
     private static List<String> row(String... cells) {
