@@ -85,7 +85,7 @@ public final class FactReader {
     }
 
     /** A fact type's fields to check, and every field name its object may have ("type", "submission", then its components). */
-    private record Shape(Field[] fields, Set<String> known) {
+    private record Shape(Field[] fields, Set<String> known, java.lang.invoke.MethodHandle constructor) {
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -100,7 +100,19 @@ public final class FactReader {
                 fields[i] = Field.of(components[i]);
                 known.add(components[i].getName());
             }
-            return new Shape(fields, java.util.Collections.unmodifiableSet(known));
+            return new Shape(fields, java.util.Collections.unmodifiableSet(known), constructor(type, components));
+        }
+
+        /** The record's canonical constructor taking its values as an array, or null when it cannot be had. */
+        private static java.lang.invoke.MethodHandle constructor(Class<?> type, RecordComponent[] components) {
+            try {
+                Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                return java.lang.invoke.MethodHandles.publicLookup().unreflectConstructor(type.getConstructor(types))
+                        .asSpreader(Object[].class, types.length)
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
         }
     };
 
@@ -261,6 +273,8 @@ public final class FactReader {
             }
         }
         if (problems.size() > before) return null;
+        Fact bound = bind(shape, node);
+        if (bound != null) return bound;
         try {
             // Every field was checked above: "type" and "submission" are the only ones the record does not have.
             return BINDERS.get(type.get()).readValue(node);
@@ -296,6 +310,94 @@ public final class FactReader {
             }
             return text;
         }
+    }
+
+    /** A value {@link #bind} leaves to Jackson's binding. */
+    private static final Object UNBOUND = new Object();
+
+    /**
+     * The checked fact object as its record, its values taken straight from the tree in the common forms (text,
+     * boolean, int, long, number, a date YYYY-MM-DD, a time HH:MM, an enum's name, a list of these): the
+     * values Jackson's binding gives them, without a second walk through a parser. Null for anything else (an
+     * uncommon form, a constructor that refuses the values), which Jackson's binding then does as before.
+     */
+    private static Fact bind(Shape shape, JsonNode node) {
+        if (shape.constructor == null) return null;
+        Field[] fields = shape.fields;
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            JsonNode v = node.get(fields[i].name);
+            if (v == null || v.isNull()) continue;
+            Object value;
+            if (fields[i].element != null) {
+                if (!v.isArray()) return null;
+                List<Object> list = new ArrayList<>(v.size());
+                for (JsonNode e : v) {
+                    Object item = value(fields[i].element, e);
+                    if (item == UNBOUND || item == null) return null;
+                    list.add(item);
+                }
+                value = list;
+            } else {
+                value = value(fields[i].type, v);
+            }
+            if (value == UNBOUND) return null;
+            values[i] = value;
+        }
+        try {
+            Object fact = shape.constructor.invokeExact(values);
+            return (Fact) fact;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** {@link #bind} of a checked object of a type, or null where it leaves the object to Jackson (for tests). */
+    static Fact bindDirectly(Class<?> type, JsonNode node) {
+        return bind(SHAPES.get(type), node);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(Type type, JsonNode v) {
+        if (v.isNull()) return UNBOUND;
+        if (type == String.class) return v.isTextual() ? v.textValue() : UNBOUND;
+        if (type == Boolean.class) return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : UNBOUND;
+        if (type == Integer.class) return v.isInt() ? Integer.valueOf(v.intValue()) : UNBOUND;
+        if (type == Long.class) return v.isInt() || v.isLong() ? Long.valueOf(v.longValue()) : UNBOUND;
+        if (type == Double.class) return v.isNumber() ? Double.valueOf(v.doubleValue()) : UNBOUND;
+        if (type == LocalDate.class) {
+            String s = v.isTextual() ? v.textValue() : "";
+            if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return UNBOUND;
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y < 0 || m < 0 || d < 0) return UNBOUND;
+            try {
+                return LocalDate.of(y, m, d);
+            } catch (java.time.DateTimeException e) {
+                return UNBOUND;
+            }
+        }
+        if (type == LocalTime.class) {
+            String s = v.isTextual() ? v.textValue() : "";
+            if (s.length() != 5 || s.charAt(2) != ':') return UNBOUND;
+            int h = digits(s, 0, 2);
+            int m = digits(s, 3, 5);
+            if (h < 0 || m < 0) return UNBOUND;
+            try {
+                return LocalTime.of(h, m);
+            } catch (java.time.DateTimeException e) {
+                return UNBOUND;
+            }
+        }
+        if (type instanceof Class<?> cls && cls.isEnum() && v.isTextual()) {
+            try {
+                return Enum.valueOf((Class) cls, v.textValue());
+            } catch (IllegalArgumentException e) {
+                return UNBOUND;
+            }
+        }
+        return UNBOUND;
     }
 
     private void checkField(Field f, JsonNode value, String pointer, Record record, List<Problem> problems) {
