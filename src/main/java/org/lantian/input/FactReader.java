@@ -366,23 +366,14 @@ public final class FactReader {
         if (type == Long.class) return v.isInt() || v.isLong() ? Long.valueOf(v.longValue()) : UNBOUND;
         if (type == Double.class) return v.isNumber() ? Double.valueOf(v.doubleValue()) : UNBOUND;
         if (type == LocalDate.class) {
-            String s = v.isTextual() ? v.textValue() : "";
-            if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return UNBOUND;
-            int y = digits(s, 0, 4);
-            int m = digits(s, 5, 7);
-            int d = digits(s, 8, 10);
-            if (y < 0 || m < 0 || d < 0) return UNBOUND;
-            try {
-                return LocalDate.of(y, m, d);
-            } catch (java.time.DateTimeException e) {
-                return UNBOUND;
-            }
+            LocalDate day = v.isTextual() ? IsoDays.parse(v.textValue()) : null;
+            return day != null ? day : UNBOUND;
         }
         if (type == LocalTime.class) {
             String s = v.isTextual() ? v.textValue() : "";
             if (s.length() != 5 || s.charAt(2) != ':') return UNBOUND;
-            int h = digits(s, 0, 2);
-            int m = digits(s, 3, 5);
+            int h = IsoDays.digits(s, 0, 2);
+            int m = IsoDays.digits(s, 3, 5);
             if (h < 0 || m < 0) return UNBOUND;
             try {
                 return LocalTime.of(h, m);
@@ -483,31 +474,8 @@ public final class FactReader {
      */
     static LocalDate date(JsonNode v) {
         if (!v.isTextual()) return null;
-        String s = v.textValue();
-        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-            int y = digits(s, 0, 4);
-            int m = digits(s, 5, 7);
-            int d = digits(s, 8, 10);
-            if (y >= 0 && m >= 0 && d >= 0) {
-                try {
-                    return LocalDate.of(y, m, d);
-                } catch (java.time.DateTimeException e) {
-                    return null;
-                }
-            }
-        }
-        return parse(v, DATE, LocalDate::from);
-    }
-
-    /** The ASCII digits of s[from, to) as a number, or -1 when any is not one. */
-    private static int digits(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        LocalDate day = IsoDays.parse(v.textValue());
+        return day != null ? day : parse(v, DATE, LocalDate::from);
     }
 
     private static Problem textProblem(String text, String pointer, Field f, int item, Record r) {
