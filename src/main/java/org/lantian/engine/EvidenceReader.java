@@ -44,15 +44,17 @@ final class EvidenceReader {
 
     /** The evidence of one finding; a fact's submission is left out where it is the finding's own. */
     List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, String submission) {
-        Map<Object, Boolean> seen = matched.size() == 1 && !(matched.get(0) instanceof Collection) ? null : new IdentityHashMap<>();
         List<Fact> facts = new ArrayList<>(matched.size());
+        boolean collected = false;
         for (Object o : matched) {
             if (o instanceof Fact f) {
-                if (seen == null || seen.put(f, Boolean.TRUE) == null) facts.add(f);
+                facts.add(f);
             } else if (o instanceof Collection<?> c) {
-                for (Object e : c) if (e instanceof Fact f && seen.put(f, Boolean.TRUE) == null) facts.add(f);
+                collected = true;
+                for (Object e : c) if (e instanceof Fact f) facts.add(f);
             }
         }
+        if (collected || facts.size() > 1) facts = distinct(facts);
         if (facts.isEmpty()) return List.of();
         Shape[] shapes = new Shape[facts.size()];
         String[] from = new String[facts.size()];
@@ -64,6 +66,22 @@ final class EvidenceReader {
             from[i] = o == null || o.equals(submission) ? null : o;
         }
         return new Matched(facts.toArray(Fact[]::new), shapes, from);
+    }
+
+    /** The facts in their first order, each once (by identity): a short list by comparing, a long one through a map. */
+    private static List<Fact> distinct(List<Fact> facts) {
+        List<Fact> out = new ArrayList<>(facts.size());
+        if (facts.size() <= 16) {
+            next:
+            for (Fact f : facts) {
+                for (Fact o : out) if (o == f) continue next;
+                out.add(f);
+            }
+        } else {
+            Map<Object, Boolean> seen = new IdentityHashMap<>(facts.size());
+            for (Fact f : facts) if (seen.put(f, Boolean.TRUE) == null) out.add(f);
+        }
+        return out;
     }
 
     /** The evidence of a match, read from its facts when first asked for; the facts are let go of after. */
