@@ -49,7 +49,7 @@ final class EvidenceReader {
         for (Object o : matched) {
             if (o instanceof Fact f) {
                 facts.add(f);
-            } else if (o instanceof Collection<?> c) {
+            } else if (o instanceof Collection<?> c && holdsFacts(c)) {
                 collected = true;
                 for (Object e : c) if (e instanceof Fact f) facts.add(f);
             }
@@ -66,6 +66,16 @@ final class EvidenceReader {
             from[i] = o == null || o.equals(submission) ? null : o;
         }
         return new Matched(facts.toArray(Fact[]::new), shapes, from);
+    }
+
+    /**
+     * Whether a collection of a match holds facts: an accumulated or collected result is of one kind, the facts
+     * collected or values read from them (the ids of every restaurant of the session, say), so its first element
+     * tells. A collection of values is not walked for each finding made on it.
+     */
+    private static boolean holdsFacts(Collection<?> c) {
+        if (c.isEmpty()) return false;
+        return (c instanceof List<?> l ? l.get(0) : c.iterator().next()) instanceof Fact;
     }
 
     /** The facts in their first order, each once (by identity): a short list by comparing, a long one through a map. */
