@@ -136,6 +136,41 @@ public final class History {
         return out;
     }
 
+    /**
+     * The fact types of the pack's history map whose stored facts a night as of {@code asOf} judges for every
+     * subject: those of a day or a week (a few days of facts), and those with a period that ends on or before
+     * {@code asOf} (a Sunday, a quarter's or a year's last day, the pack's deadlines once past) or a due date
+     * (a milestone, a seasonal deadline's end) on {@code asOf} of a measure whose rules read the type (of any
+     * measure when {@code readers} names none for it). On other nights a longer period is still running: its
+     * stored facts only need judging with the subjects the night brings (issue 13 item 4).
+     */
+    public static Set<String> everySubject(Ledger ledger, LocalDate asOf, Map<String, Set<Integer>> readers) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : ledger.history().entrySet()) {
+            for (String kind : Ledger.kinds(e.getValue())) {
+                boolean ends = kind.equals("day") || kind.equals("week")
+                        || !org.lantian.pack.Periods.containing(kind, asOf, ledger).to().isAfter(asOf)
+                        || kind.startsWith("deadline") && dueOn(ledger, asOf, readers.get(e.getKey()));
+                if (ends) out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** True when a measure (one of {@code measures}, or any when null) is due on the day. */
+    private static boolean dueOn(Ledger ledger, LocalDate day, Set<Integer> measures) {
+        for (org.lantian.pack.Measure m : ledger.measures()) {
+            if (measures != null && !measures.contains(m.number())) continue;
+            org.lantian.pack.Deadline d = m.deadline();
+            if (d == null) continue;
+            if (day.equals(d.due())) return true;
+            if (d.milestones() != null && d.milestones().stream().anyMatch(x -> day.equals(x.due()))) return true;
+            if (d.period() != null && ledger.periods() != null && ledger.periods().containsKey(d.period())
+                    && day.equals(ledger.period(d.period()).to())) return true;
+        }
+        return false;
+    }
+
     /** Windows of one type joined where they overlap or meet, oldest first: no stored fact is loaded twice. */
     static List<Window> merged(List<Window> spans) {
         List<Window> sorted = new ArrayList<>(spans);
