@@ -65,6 +65,8 @@ import org.lantian.store.Store;
 public final class BatchRun {
     /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
     static final int SESSION = 1000;
+    /** About what a stored fact takes in a partition (its JSON is 50 to 250 bytes in the bundled pack's types). */
+    static final long FACT_BYTES = 256;
     /** Input bytes per partition: a partition must fit in memory with its findings. */
     static final long PARTITION_BYTES = 4L << 20;
     /** The work folder of output folder DIR is .DIR.batch-work beside it; the replaced output goes to .DIR.batch-old. */
@@ -352,15 +354,15 @@ public final class BatchRun {
     }
 
     /**
-     * About how many bytes the stored facts loaded for every subject hold (for sizing the partitions; those loaded
-     * for tonight's keys are bounded by tonight's subjects and left out, as is what the night itself records, so that
-     * a re-run night is split the same way).
+     * About how many bytes the stored facts loaded for every subject hold, at {@link #FACT_BYTES} each (for sizing the
+     * partitions; those loaded for tonight's keys are bounded by tonight's subjects and left out, as is what the night
+     * itself records, so that a re-run night is split the same way).
      */
     private long historyBytes() throws IOException {
         if (o.store() == null) return 0;
         Set<String> every = everySubject();
         try {
-            return o.store().history().bytes(windows().stream().filter(w -> every.contains(w.type())).toList(), o.asOf());
+            return FACT_BYTES * o.store().history().count(windows().stream().filter(w -> every.contains(w.type())).toList(), o.asOf());
         } catch (SQLException e) {
             throw storeFailed("load", e);
         }

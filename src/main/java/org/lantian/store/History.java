@@ -304,16 +304,10 @@ public final class History {
     public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
                         Consumer<Stored> action) throws SQLException {
         try (Connection c = store.connection()) {
-            for (Window w : windows) {
-                if (partitionKeys == null) {
-                    query(c, w, asOf, null, excluded, action);
-                } else {
-                    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
-                    for (int i = 0; i < keys.size(); i += IDS) {
-                        query(c, w, asOf, keys.subList(i, Math.min(keys.size(), i + IDS)), excluded, action);
-                    }
-                }
-            }
+            // The keys as one array parameter (= ANY): one index look-up per key in one statement, however many keys.
+            java.sql.Array keys = partitionKeys == null ? null
+                    : c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
+            for (Window w : windows) query(c, w, asOf, keys, excluded, action);
             c.rollback();
         }
     }
@@ -361,12 +355,13 @@ public final class History {
     }
 
     /**
-     * About how many bytes of JSON the windows' stored facts recorded before {@code asOf} hold (for sizing the
-     * batch's partitions: not what the night itself records, so that a re-run night is split the same way).
+     * How many stored facts of the windows were recorded before {@code asOf} (for sizing the batch's partitions:
+     * not what the night itself records, so that a re-run night is split the same way). Counted from the index
+     * on type, day and day recorded alone.
      */
-    public long bytes(List<Window> windows, LocalDate asOf) throws SQLException {
+    public long count(List<Window> windows, LocalDate asOf) throws SQLException {
         long sum = 0;
-        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT SUM(LENGTH(fact)) FROM history"
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM history"
                 + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on < ?")) {
             for (Window w : windows) {
                 s.setString(1, w.type());
@@ -382,11 +377,10 @@ public final class History {
         return sum;
     }
 
-    private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
+    private static void query(Connection c, Window w, LocalDate asOf, java.sql.Array keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
         String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
-                + " AND recorded_on <= ?"
-                + (keys == null ? "" : " AND partition_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
+                + " AND recorded_on <= ?" + (keys == null ? "" : " AND partition_key = ANY (?)")
                 + " ORDER BY fact_day, submission, seq";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
@@ -394,7 +388,7 @@ public final class History {
             s.setObject(2, w.from());
             s.setObject(3, w.to());
             s.setObject(4, asOf);
-            if (keys != null) for (int i = 0; i < keys.size(); i++) s.setString(5 + i, keys.get(i));
+            if (keys != null) s.setArray(5, keys);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String submission = r.getString(1);
