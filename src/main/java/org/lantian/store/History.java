@@ -299,15 +299,30 @@ public final class History {
      * Streams the stored facts of the windows, judged as of {@code asOf}: facts of a window's days that were
      * recorded on or before {@code asOf}, except those of the {@code excluded} submissions (being judged
      * again from their input), and with {@code partitionKeys} only those of these keys. Ordered by type (as
-     * the windows), day, submission and place in it.
+     * the windows), then (all keys) by day, submission and place in it, or (some keys) so for each key.
      */
     public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
                         Consumer<Stored> action) throws SQLException {
+        String select = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ?"
+                + " AND fact_day <= ? AND recorded_on <= ?";
+        String order = " ORDER BY fact_day, submission, seq";
         try (Connection c = store.connection()) {
-            // The keys as one array parameter (= ANY): one index look-up per key in one statement, however many keys.
-            java.sql.Array keys = partitionKeys == null ? null
-                    : c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
-            for (Window w : windows) query(c, w, asOf, keys, excluded, action);
+            if (partitionKeys == null) {
+                for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
+            } else if (store.isH2()) {
+                // H2 looks an IN list or an array up by an index's first column only, and would read every fact of the
+                // type: one look-up of the index on type, key and day per key instead, in the process.
+                List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
+                try (PreparedStatement s = c.prepareStatement(select + " AND partition_key = ?" + order)) {
+                    for (Window w : windows) {
+                        for (String key : keys) query(c, s, w, asOf, key, excluded, action);
+                    }
+                }
+            } else {
+                // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
+                java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
+                for (Window w : windows) query(c, select + " AND partition_key = ANY (?)" + order, w, asOf, keys, excluded, action);
+            }
             c.rollback();
         }
     }
@@ -377,25 +392,29 @@ public final class History {
         return sum;
     }
 
-    private static void query(Connection c, Window w, LocalDate asOf, java.sql.Array keys, Set<String> excluded,
+    private static void query(Connection c, String sql, Window w, LocalDate asOf, Object keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
-        String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
-                + " AND recorded_on <= ?" + (keys == null ? "" : " AND partition_key = ANY (?)")
-                + " ORDER BY fact_day, submission, seq";
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
-            s.setString(1, w.type());
-            s.setObject(2, w.from());
-            s.setObject(3, w.to());
-            s.setObject(4, asOf);
-            if (keys != null) s.setArray(5, keys);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String submission = r.getString(1);
-                    if (excluded.contains(submission)) continue;
-                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
-                            r.getString(5)));
-                }
+            query(c, s, w, asOf, keys, excluded, action);
+        }
+    }
+
+    /** Runs a statement of {@link #forEach}, its fifth parameter (when there) the key or the array of keys. */
+    private static void query(Connection c, PreparedStatement s, Window w, LocalDate asOf, Object keys, Set<String> excluded,
+                              Consumer<Stored> action) throws SQLException {
+        s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
+        s.setString(1, w.type());
+        s.setObject(2, w.from());
+        s.setObject(3, w.to());
+        s.setObject(4, asOf);
+        if (keys instanceof java.sql.Array a) s.setArray(5, a);
+        else if (keys != null) s.setString(5, (String) keys);
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String submission = r.getString(1);
+                if (excluded.contains(submission)) continue;
+                action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                        r.getString(5)));
             }
         }
     }

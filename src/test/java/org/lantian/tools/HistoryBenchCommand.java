@@ -63,6 +63,12 @@ final class HistoryBenchCommand implements Callable<Integer> {
             + "e.g. to profile it; default both.")
     String only;
 
+    @Option(names = "--forget", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Before each "
+            + "run with history, forget what the measured night and later ones recorded (history, scores, the cases they "
+            + "opened), so that every run records its night as the real night does (default); --no-forget: the later runs "
+            + "are re-runs and record nothing. Only for a store bench-history filled (its fill opens no case).")
+    boolean forget;
+
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -133,6 +139,7 @@ final class HistoryBenchCommand implements Callable<Integer> {
                         alone = Math.min(alone, a.nanos());
                     }
                     if (!"alone".equals(only)) {
+                        if (forget) org.lantian.store.BenchNights.forgetFrom(store, day);
                         long cpu = cpu();
                         Bench.Phase h = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers).withStore(store));
                         print(day, "history", h, cpu() - cpu);
