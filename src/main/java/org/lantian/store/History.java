@@ -433,13 +433,25 @@ public final class History {
         }
     }
 
-    /** One night's recording, open until committed or closed (closing without commit records nothing). */
+    /**
+     * One night's recording, open until committed or closed (closing without commit records nothing). Its
+     * statements run on a thread of its own, in the order they were asked for, so that the batch goes on
+     * evaluating and writing while the night's rows are sent; a statement that failed makes {@link #commit()}
+     * (or the next call) throw, and nothing is committed.
+     */
     public static final class Night implements AutoCloseable {
         private final Connection c;
         private final LocalDate night;
         private final Set<String> before;
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final PreparedStatement insert;
+        private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "history-night");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
+        private volatile SQLException failed;
         private int pending;
         private long added;
 
@@ -461,44 +473,82 @@ public final class History {
             this.failure = c.prepareStatement("INSERT INTO night_failures (night, measure, rule_id, subject, units) VALUES (?, ?, ?, ?, ?)");
         }
 
+        private interface Work {
+            void run() throws SQLException;
+        }
+
+        /** Runs the work on the night's thread after what was asked before; a failure is kept and stops what follows. */
+        private void send(Work work) throws SQLException {
+            if (failed != null) throw failed;
+            last = sender.submit(() -> {
+                if (failed != null) return;
+                try {
+                    work.run();
+                } catch (SQLException e) {
+                    failed = e;
+                } catch (RuntimeException e) {
+                    failed = new SQLException(e.toString(), e);
+                }
+            });
+        }
+
+        /** Waits until everything asked for has run; throws what failed. */
+        private void drain() throws SQLException {
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while recording the night", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new SQLException(e.getCause());
+            }
+            if (failed != null) throw failed;
+        }
+
         /** Keeps a FAIL finding of the night (measure, rule, subject, units) for bulletins. */
         public void failure(int measure, String rule, String subject, List<String> units) throws SQLException {
-            failure.setObject(1, night);
-            failure.setInt(2, measure);
-            failure.setString(3, rule);
-            failure.setString(4, subject);
-            failure.setString(5, "|" + String.join("|", units) + "|");
-            failure.addBatch();
-            if (++pendingFailures == ROWS) {
-                failure.executeBatch();
-                pendingFailures = 0;
-            }
+            send(() -> {
+                failure.setObject(1, night);
+                failure.setInt(2, measure);
+                failure.setString(3, rule);
+                failure.setString(4, subject);
+                failure.setString(5, "|" + String.join("|", units) + "|");
+                failure.addBatch();
+                if (++pendingFailures == ROWS) {
+                    failure.executeBatch();
+                    pendingFailures = 0;
+                }
+            });
         }
 
         private Cases.Night cases;
 
         /** Moves the cases of the night's findings in the night's transaction ({@link Cases}): committed with it. */
         public void cases(Cases.Moves moves) throws SQLException {
-            if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
-            cases.apply(moves);
+            send(() -> {
+                if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
+                cases.apply(moves);
+            });
         }
 
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
         public void scores(List<Scores.Score> scores) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Scores.Score x : scores) {
-                    s.setObject(1, night);
-                    s.setString(2, x.unit());
-                    s.setInt(3, x.measure());
-                    s.setLong(4, x.judged());
-                    s.setLong(5, x.passed());
-                    s.setLong(6, x.failed());
-                    s.setLong(7, x.waived());
-                    s.addBatch();
+            send(() -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Scores.Score x : scores) {
+                        s.setObject(1, night);
+                        s.setString(2, x.unit());
+                        s.setInt(3, x.measure());
+                        s.setLong(4, x.judged());
+                        s.setLong(5, x.passed());
+                        s.setLong(6, x.failed());
+                        s.setLong(7, x.waived());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
+            });
         }
 
         /** True when the submission's facts were recorded before this night's run. */
@@ -510,9 +560,11 @@ public final class History {
         public void add(String submission, Entry e) throws SQLException {
             if (before.contains(submission)) return;
             int seq = counts.merge(submission, 1, Integer::sum) - 1;
-            bind(insert, submission, seq, night, e).addBatch();
             added++;
-            if (++pending == ROWS) flush();
+            send(() -> {
+                bind(insert, submission, seq, night, e).addBatch();
+                if (++pending == ROWS) flush();
+            });
         }
 
         private void flush() throws SQLException {
@@ -526,26 +578,36 @@ public final class History {
         }
 
         public void commit() throws SQLException {
-            flush();
-            if (pendingFailures > 0) failure.executeBatch();
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
-                int n = 0;
-                for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                    s.setString(1, e.getKey());
-                    s.setObject(2, night);
-                    s.setInt(3, e.getValue());
-                    s.addBatch();
-                    if (++n % ROWS == 0) s.executeBatch();
+            Map<String, Integer> submissions = new LinkedHashMap<>(counts);
+            send(() -> {
+                flush();
+                if (pendingFailures > 0) failure.executeBatch();
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+                    int n = 0;
+                    for (Map.Entry<String, Integer> e : submissions.entrySet()) {
+                        s.setString(1, e.getKey());
+                        s.setObject(2, night);
+                        s.setInt(3, e.getValue());
+                        s.addBatch();
+                        if (++n % ROWS == 0) s.executeBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
-            c.commit();
+                c.commit();
+            });
+            drain();
         }
 
         @Override
         public void close() throws SQLException {
             try {
+                try {
+                    drain();
+                } catch (SQLException e) {
+                    // what failed was thrown to the caller already, or the run fails anyway: roll back below
+                }
+                sender.shutdownNow();
                 insert.close();
                 failure.close();
                 c.rollback();
