@@ -64,9 +64,9 @@ final class HistoryBenchCommand implements Callable<Integer> {
     String only;
 
     @Option(names = "--forget", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Before each "
-            + "run with history, forget what the measured night and later ones recorded (history, scores, the cases they "
-            + "opened), so that every run records its night as the real night does (default); --no-forget: the later runs "
-            + "are re-runs and record nothing. Only for a store bench-history filled (its fill opens no case).")
+            + "run with history, forget the facts and scores the measured night and later ones recorded, so that every run "
+            + "records its night as the real night does (default; the cases the first run opened stay, as a judged year's "
+            + "would); --no-forget: the later runs are re-runs and record nothing.")
     boolean forget;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
