@@ -541,7 +541,7 @@ public final class BatchRun {
     /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, sorts its findings. */
     private PartResult evaluate(Spill spill, int partition) throws IOException {
         List<Spill.Entry> entries = spill.read(partition);
-        List<ObjectReader> readers = spill.types().stream().map(t -> Json.MAPPER.readerFor(t)).toList();
+        List<ObjectReader> readers = spill.types().stream().map(t -> org.lantian.input.IsoDays.MAPPER.readerFor(t)).toList();
         Map<String, Item> seen = new HashMap<>();
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;

@@ -39,8 +39,6 @@ public final class Check {
     private Object observed;
     private Object target;
     private String unit;
-    private String observedText;
-    private String targetText;
     private String targetName;
     private LocalDate day;
     private Period period;
@@ -170,7 +168,8 @@ public final class Check {
             en = en + "; " + ends(p, false);
         }
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                texts.units(measure, town), new Message(fill(zh, true), fill(en, false)), texts.deadline(measure),
+                texts.units(measure, town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
+                texts.deadline(measure),
                 new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, submission)));
     }
 
@@ -212,31 +211,46 @@ public final class Check {
         return this;
     }
 
-    /** Fills the placeholders; in the Chinese text a boolean or enum value takes the pack's wording (是/否, 橙色). */
-    private String fill(String text, boolean zh) {
-        if (text.indexOf('{') < 0) return text;
-        if (text.contains("{observed}")) {
-            String shown = zh && worded(observed) ? texts.ledger().zh(observed) : observedText != null ? observedText : (observedText = show(observed));
-            text = text.replace("{observed}", shown);
+    /**
+     * A said message as its rule wrote it and the values it names, filled in when first read ({@link Message#lazy}):
+     * most findings of a night are PASS, whose messages findings.jsonl does not write. Holds no engine state.
+     */
+    private record Said(String zh, String en, Object observed, Object target, String unit, String subject,
+                        org.lantian.pack.Ledger ledger) implements Message.Source {
+        @Override
+        public String zh() {
+            return fill(zh, true);
         }
-        if (text.contains("{target}")) {
-            String shown = zh && worded(target) ? texts.ledger().zh(target) : targetText != null ? targetText : (targetText = show(target));
-            text = text.replace("{target}", shown);
+
+        @Override
+        public String en() {
+            return fill(en, false);
         }
-        return text.replace("{subject}", String.valueOf(subject));
+
+        /** Fills the placeholders; in the Chinese text a boolean or enum value takes the pack's wording (是/否, 橙色). */
+        private String fill(String text, boolean zh) {
+            if (text.indexOf('{') < 0) return text;
+            if (text.contains("{observed}")) {
+                text = text.replace("{observed}", zh && worded(observed) ? ledger.zh(observed) : show(observed));
+            }
+            if (text.contains("{target}")) {
+                text = text.replace("{target}", zh && worded(target) ? ledger.zh(target) : show(target));
+            }
+            return text.replace("{subject}", String.valueOf(subject));
+        }
+
+        private String show(Object v) {
+            if (v == null) return "—";
+            if (v instanceof Number n && "ratio".equals(unit)) {
+                return new BigDecimal(n.doubleValue() * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+            }
+            if (v instanceof Double d) return plain(d);
+            return String.valueOf(v);
+        }
     }
 
     private static boolean worded(Object v) {
         return v instanceof Boolean || v instanceof Enum<?>;
-    }
-
-    private String show(Object v) {
-        if (v == null) return "—";
-        if (v instanceof Number n && "ratio".equals(unit)) {
-            return new BigDecimal(n.doubleValue() * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
-        }
-        if (v instanceof Double d) return plain(d);
-        return String.valueOf(v);
     }
 
     /** A double as plain decimal text without trailing zeros: 12.5, 3, 0.0001 (never 1.0E-4). */

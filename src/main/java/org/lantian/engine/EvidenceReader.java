@@ -1,14 +1,24 @@
 package org.lantian.engine;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.lantian.domain.Evidence;
@@ -19,9 +29,12 @@ import org.lantian.domain.Required;
  * A finding's evidence: the facts of the rule's match as the engine hands them over
  * ({@code kcontext.getMatch().getObjects()}), with the facts inside an accumulated or collected list, each
  * with the fields the rule reads of its type ({@link PackIndex}). How to read a type's fields for a rule is
- * worked out once and kept. Thread-safe.
+ * worked out once and kept (an accessor per field, called directly, not reflectively). The facts are taken
+ * when the rule fires; their fields are read when the evidence is first looked at: findings.jsonl does not
+ * write a PASS's evidence. Thread-safe.
  */
 final class EvidenceReader {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private final PackIndex index;
     private final Map<String, Map<Class<?>, Shape>> shapes = new ConcurrentHashMap<>();
 
@@ -31,53 +44,223 @@ final class EvidenceReader {
 
     /** The evidence of one finding; a fact's submission is left out where it is the finding's own. */
     List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, String submission) {
-        Map<Object, Boolean> seen = matched.size() == 1 && !(matched.get(0) instanceof Collection) ? null : new IdentityHashMap<>();
-        List<Evidence> out = new ArrayList<>(matched.size());
+        List<Fact> facts = new ArrayList<>(matched.size());
+        boolean collected = false;
         for (Object o : matched) {
             if (o instanceof Fact f) {
-                add(rule, f, origin, submission, seen, out);
-            } else if (o instanceof Collection<?> c) {
-                for (Object e : c) if (e instanceof Fact f) add(rule, f, origin, submission, seen, out);
+                facts.add(f);
+            } else if (o instanceof Collection<?> c && holdsFacts(c)) {
+                collected = true;
+                for (Object e : c) if (e instanceof Fact f) facts.add(f);
             }
+        }
+        if (collected || facts.size() > 1) facts = distinct(facts);
+        if (facts.isEmpty()) return List.of();
+        Shape[] shapes = new Shape[facts.size()];
+        String[] from = new String[facts.size()];
+        Map<Class<?>, Shape> ofRule = this.shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>());
+        for (int i = 0; i < shapes.length; i++) {
+            Fact f = facts.get(i);
+            shapes[i] = ofRule.computeIfAbsent(f.getClass(), type -> shape(rule, type));
+            String o = origin.apply(f);
+            from[i] = o == null || o.equals(submission) ? null : o;
+        }
+        return new Matched(facts.toArray(Fact[]::new), shapes, from);
+    }
+
+    /**
+     * Whether a collection of a match holds facts: an accumulated or collected result is of one kind, the facts
+     * collected or values read from them (the ids of every restaurant of the session, say), so its first element
+     * tells. A collection of values is not walked for each finding made on it.
+     */
+    private static boolean holdsFacts(Collection<?> c) {
+        if (c.isEmpty()) return false;
+        return (c instanceof List<?> l ? l.get(0) : c.iterator().next()) instanceof Fact;
+    }
+
+    /** The facts in their first order, each once (by identity): a short list by comparing, a long one through a map. */
+    private static List<Fact> distinct(List<Fact> facts) {
+        List<Fact> out = new ArrayList<>(facts.size());
+        if (facts.size() <= 16) {
+            next:
+            for (Fact f : facts) {
+                for (Fact o : out) if (o == f) continue next;
+                out.add(f);
+            }
+        } else {
+            Map<Object, Boolean> seen = new IdentityHashMap<>(facts.size());
+            for (Fact f : facts) if (seen.put(f, Boolean.TRUE) == null) out.add(f);
         }
         return out;
     }
 
-    private void add(String rule, Fact fact, Function<Fact, String> origin, String submission, Map<Object, Boolean> seen,
-                     List<Evidence> out) {
-        if (seen != null && seen.put(fact, Boolean.TRUE) != null) return;
-        Shape shape = shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>())
-                .computeIfAbsent(fact.getClass(), type -> shape(rule, type));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < shape.names.length; i++) fields.put(shape.names[i], read(shape.accessors[i], fact));
-        String from = origin.apply(fact);
-        out.add(new Evidence(shape.type, fact.subject(), from == null || from.equals(submission) ? null : from,
-                shape.day == null ? null : (LocalDate) read(shape.day, fact), fields));
+    /** The evidence of a match, read from its facts when first asked for; the facts are let go of after. */
+    private static final class Matched extends AbstractList<Evidence> implements RandomAccess {
+        private final int size;
+        private Fact[] facts;
+        private Shape[] shapes;
+        private String[] from;
+        private volatile Evidence[] read;
+
+        Matched(Fact[] facts, Shape[] shapes, String[] from) {
+            this.size = facts.length;
+            this.facts = facts;
+            this.shapes = shapes;
+            this.from = from;
+        }
+
+        private Evidence[] read() {
+            Evidence[] r = read;
+            if (r == null) {
+                synchronized (this) {
+                    r = read;
+                    if (r == null) {
+                        r = new Evidence[size];
+                        for (int i = 0; i < size; i++) r[i] = shapes[i].evidence(facts[i], from[i]);
+                        read = r;
+                        facts = null;
+                        shapes = null;
+                        from = null;
+                    }
+                }
+            }
+            return r;
+        }
+
+        @Override
+        public Evidence get(int i) {
+            return read()[i];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
-    private static Object read(Method accessor, Fact fact) {
+    private record Shape(String type, String[] names, Function<Object, Object>[] accessors, Function<Object, Object> day) {
+        Evidence evidence(Fact fact, String from) {
+            Object[] values = new Object[names.length];
+            for (int i = 0; i < values.length; i++) values[i] = read(accessors[i], fact);
+            return new Evidence(type, fact.subject(), from, day == null ? null : (LocalDate) read(day, fact), new Fields(names, values));
+        }
+    }
+
+    private static Object read(Function<Object, Object> accessor, Fact fact) {
         try {
-            return accessor.invoke(fact);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return accessor.apply(fact);
+        } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private record Shape(String type, String[] names, Method[] accessors, Method day) {
-    }
-
+    @SuppressWarnings("unchecked")
     private Shape shape(String rule, Class<?> type) {
         List<String> names = new ArrayList<>();
-        List<Method> accessors = new ArrayList<>();
+        List<Function<Object, Object>> accessors = new ArrayList<>();
         for (String field : index.reads(rule, type.getSimpleName())) {
             try {
-                accessors.add(type.getMethod(field));
+                accessors.add(accessor(type.getMethod(field)));
                 names.add(field);
             } catch (NoSuchMethodException e) {
                 // the index was made from this pack's DRL against these classes; a name it lacks is skipped
             }
         }
-        return new Shape(type.getSimpleName(), names.toArray(String[]::new), accessors.toArray(Method[]::new), day(type));
+        Method day = day(type);
+        return new Shape(type.getSimpleName(), names.toArray(String[]::new), accessors.toArray(Function[]::new),
+                day == null ? null : accessor(day));
+    }
+
+    /** A getter as a function: a lambda made for it where the lookup may, else its method handle. */
+    @SuppressWarnings("unchecked")
+    static Function<Object, Object> accessor(Method method) {
+        try {
+            MethodHandle handle = LOOKUP.unreflect(method);
+            try {
+                return (Function<Object, Object>) LambdaMetafactory.metafactory(LOOKUP, "apply",
+                        MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class), handle,
+                        MethodType.methodType(method.getReturnType().isPrimitive()
+                                ? MethodType.methodType(method.getReturnType()).wrap().returnType() : method.getReturnType(),
+                                method.getDeclaringClass())).getTarget().invokeExact();
+            } catch (Throwable e) {
+                MethodHandle general = handle.asType(MethodType.methodType(Object.class, Object.class));
+                return fact -> {
+                    try {
+                        return general.invokeExact(fact);
+                    } catch (RuntimeException | Error x) {
+                        throw x;
+                    } catch (Throwable x) {
+                        throw new IllegalStateException(x);
+                    }
+                };
+            }
+        } catch (IllegalAccessException e) {
+            return fact -> {
+                try {
+                    return method.invoke(fact);
+                } catch (ReflectiveOperationException x) {
+                    throw new IllegalStateException(x);
+                }
+            };
+        }
+    }
+
+    /** The fields the rule read, in the order it reads them: two arrays, no map entries until iterated. */
+    private static final class Fields extends AbstractMap<String, Object> {
+        private final String[] names;
+        private final Object[] values;
+
+        Fields(String[] names, Object[] values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        @Override
+        public int size() {
+            return names.length;
+        }
+
+        @Override
+        public Object get(Object key) {
+            for (int i = 0; i < names.length; i++) if (names[i].equals(key)) return values[i];
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            for (String n : names) if (n.equals(key)) return true;
+            return false;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return names.length;
+                }
+
+                @Override
+                public Iterator<Entry<String, Object>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < names.length;
+                        }
+
+                        @Override
+                        public Entry<String, Object> next() {
+                            if (i >= names.length) throw new NoSuchElementException();
+                            Entry<String, Object> e = new SimpleImmutableEntry<>(names[i], values[i]);
+                            i++;
+                            return e;
+                        }
+                    };
+                }
+            };
+        }
     }
 
     /** The day a fact reports: its first required date, else a date named {@code date}. */

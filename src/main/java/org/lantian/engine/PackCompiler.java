@@ -101,9 +101,10 @@ public final class PackCompiler {
         List<String> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = m.getPath() == null ? "?" : pack.dir().resolve(m.getPath().replace(RESOURCES, "")).toString();
-            if (file.endsWith(".xlsx" + TABLE_DRL)) {  // a line of the DRL Drools made of a table: say so
+            if (file.endsWith(".xlsx" + TABLE_DRL) || file.endsWith(".drt" + TABLE_DRL)) {  // DRL Drools made of a table or template: say so
                 file = file.substring(0, file.length() - TABLE_DRL.length());
-                errors.add(file + ": " + m.getText().strip() + " (in the DRL made of the table, line " + m.getLine() + ")");
+                errors.add(file + ": " + m.getText().strip() + " (in the DRL made of the " + (file.endsWith(".drt") ? "template" : "table")
+                        + ", line " + m.getLine() + ")");
                 continue;
             }
             errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());

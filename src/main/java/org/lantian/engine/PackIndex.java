@@ -19,6 +19,7 @@ import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalBranchDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExpressionDescr;
@@ -94,9 +95,11 @@ record PackIndex(Map<String, String> files, Map<String, Map<String, List<String>
     private static Map<String, List<String>> ruleReads(RuleDescr rule, Types types,
                                                        Map<String, Map<String, Set<String>>> functions) {
         List<PatternDescr> patterns = new ArrayList<>();
+        Map<PatternDescr, List<String>> branches = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        walk(rule.getLhs(), patterns, text);
+        walk(rule.getLhs(), patterns, branches, text);
         text.append('\n').append(rule.getConsequence());
+        rule.getNamedConsequences().values().forEach(c -> text.append('\n').append(c));
         String code = STRING.matcher(text).replaceAll("\"\"");
 
         Map<Class<?>, Set<String>> read = new LinkedHashMap<>();
@@ -110,6 +113,7 @@ record PackIndex(Map<String, String> files, Map<String, Map<String, List<String>
                 if (c instanceof ExpressionDescr e) unqualified(e.getExpression(), type, fields);
                 if (c instanceof BindingDescr b && b.getExpression() != null) unqualified(b.getExpression(), type, fields);
             }
+            for (String condition : branches.getOrDefault(p, List.of())) unqualified(condition, type, fields);
         }
         bound.forEach((variable, type) -> qualified(code, variable, type, read.computeIfAbsent(type, t -> new LinkedHashSet<>())));
         functions.forEach((function, byType) -> {
@@ -145,29 +149,47 @@ record PackIndex(Map<String, String> files, Map<String, Map<String, List<String>
         return out;
     }
 
-    /** Collects the patterns of a rule's conditions, at any depth (inside not, exists, from, accumulate, collect …). */
-    private static void walk(BaseDescr d, List<PatternDescr> patterns, StringBuilder text) {
+    /**
+     * Collects the patterns of a rule's conditions, at any depth (inside not, exists, from, accumulate, collect …),
+     * and the conditions of its branches to named consequences ({@code if (…) break[name]}), which read the
+     * fields of the pattern before them.
+     */
+    private static void walk(BaseDescr d, List<PatternDescr> patterns, Map<PatternDescr, List<String>> branches,
+                             StringBuilder text) {
         if (d == null) return;
         if (d instanceof PatternDescr p) {
             patterns.add(p);
-            for (BaseDescr c : p.getDescrs()) walk(c, patterns, text);
-            walk(p.getSource(), patterns, text);
+            for (BaseDescr c : p.getDescrs()) walk(c, patterns, branches, text);
+            walk(p.getSource(), patterns, branches, text);
             return;
         }
         if (d instanceof ExpressionDescr e) text.append('\n').append(e.getExpression());
         if (d instanceof EvalDescr e) text.append('\n').append(e.getContent());
         if (d instanceof FromDescr f) text.append('\n').append(f.getExpression());
         if (d instanceof AccumulateDescr a) {
-            walk(a.getInput(), patterns, text);
+            walk(a.getInput(), patterns, branches, text);
             a.getFunctions().forEach(fn -> text.append('\n').append(String.join(", ", fn.getParams())));
             return;
         }
         if (d instanceof CollectDescr c) {
-            walk(c.getInputPattern(), patterns, text);
+            walk(c.getInputPattern(), patterns, branches, text);
             return;
         }
         if (d instanceof ConditionalElementDescr ce) {
-            for (BaseDescr c : ce.getDescrs()) walk(c, patterns, text);
+            PatternDescr before = null;
+            for (BaseDescr c : ce.getDescrs()) {
+                if (c instanceof ConditionalBranchDescr b) {
+                    for (ConditionalBranchDescr branch = b; branch != null; branch = branch.getElseBranch()) {
+                        if (branch.getCondition() == null) continue;
+                        String condition = String.valueOf(branch.getCondition().getContent());
+                        text.append('\n').append(condition);
+                        if (before != null) branches.computeIfAbsent(before, k -> new ArrayList<>()).add(condition);
+                    }
+                    continue;
+                }
+                if (c instanceof PatternDescr p) before = p;
+                walk(c, patterns, branches, text);
+            }
         }
     }
 

@@ -68,6 +68,54 @@ public final class FactReader {
         }
     };
 
+    /** What validating a field needs to know of its record component, worked out once per type (reflection is slow). */
+    private record Field(RecordComponent component, String name, Type type, Type element, boolean required,
+                         boolean town, List<String> enumNames, List<String> elementEnumNames) {
+        static Field of(RecordComponent c) {
+            Type type = c.getGenericType();
+            Type element = type instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : null;
+            return new Field(c, c.getName(), type, element, c.isAnnotationPresent(Required.class), c.getName().equals("town"),
+                    enumNames(type), enumNames(element));
+        }
+
+        private static List<String> enumNames(Type type) {
+            return type instanceof Class<?> cls && cls.isEnum()
+                    ? Arrays.stream(cls.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList() : null;
+        }
+    }
+
+    /** A fact type's fields to check, and every field name its object may have ("type", "submission", then its components). */
+    private record Shape(Field[] fields, Set<String> known, java.lang.invoke.MethodHandle constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = COMPONENTS.get(type);
+            Set<String> known = new java.util.LinkedHashSet<>();
+            known.add("type");
+            known.add("submission");
+            Field[] fields = new Field[components.length];
+            for (int i = 0; i < components.length; i++) {
+                fields[i] = Field.of(components[i]);
+                known.add(components[i].getName());
+            }
+            return new Shape(fields, java.util.Collections.unmodifiableSet(known), constructor(type, components));
+        }
+
+        /** The record's canonical constructor taking its values as an array, or null when it cannot be had. */
+        private static java.lang.invoke.MethodHandle constructor(Class<?> type, RecordComponent[] components) {
+            try {
+                Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                return java.lang.invoke.MethodHandles.publicLookup().unreflectConstructor(type.getConstructor(types))
+                        .asSpreader(Object[].class, types.length)
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
     /** Binds a checked fact object to its record, passing over "type" and "submission" (no copy of the tree without them). */
     private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> BINDERS = new ClassValue<>() {
         @Override
@@ -211,28 +259,22 @@ public final class FactReader {
                     + suggestion(typeName, FactTypes.names()), '"' + typeName + '"'));
             return null;
         }
-        RecordComponent[] components = COMPONENTS.get(type.get());
-        String subjectField = components[0].getName();
-        JsonNode subjectNode = node.get(subjectField);
-        String record = label + " (" + typeName + (subjectNode != null && subjectNode.isValueNode()
-                ? " " + subjectNode.asText() : "") + ")";
+        Shape shape = SHAPES.get(type.get());
+        Record record = new Record(label, typeName, node.get(shape.fields[0].name));
         int before = problems.size();
-        Set<String> known = new java.util.LinkedHashSet<>();
-        known.add("type");
-        known.add("submission");
-        for (RecordComponent c : components) {
-            known.add(c.getName());
-            checkField(c, node.get(c.getName()), pointer + "/" + c.getName(), record, problems);
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            String name = fields.next().getKey();
+        for (Field f : shape.fields) checkField(f, node.get(f.name), pointer, record, problems);
+        Set<String> known = shape.known;
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
             if (!known.contains(name)) {
-                problems.add(new Problem(pointer + "/" + StrictJson.escape(name), record,
+                problems.add(new Problem(pointer + "/" + StrictJson.escape(name), record.text(),
                         "a field of " + typeName + suggestion(name, known), "unknown field " + quote(name)));
             }
         }
         if (problems.size() > before) return null;
+        Fact bound = bind(shape, node);
+        if (bound != null) return bound;
         try {
             // Every field was checked above: "type" and "submission" are the only ones the record does not have.
             return BINDERS.get(type.get()).readValue(node);
@@ -241,77 +283,207 @@ public final class FactReader {
             String at = e instanceof JsonProcessingException j && j instanceof com.fasterxml.jackson.databind.JsonMappingException m
                     && !m.getPath().isEmpty() && m.getPath().get(0).getFieldName() != null
                     ? "/" + StrictJson.escape(m.getPath().get(0).getFieldName()) : "";
-            problems.add(new Problem(pointer + at, record, "a valid " + typeName, "a value that does not fit"));
+            problems.add(new Problem(pointer + at, record.text(), "a valid " + typeName, "a value that does not fit"));
             return null;
         }
     }
 
-    private void checkField(RecordComponent c, JsonNode value, String pointer, String record, List<Problem> problems) {
+    /**
+     * How a fact is named in its problems: "line 7 (RoadCleaning R-001)". Worked out only for a fact that has a
+     * problem: most have none.
+     */
+    private static final class Record {
+        private final String label;
+        private final String typeName;
+        private final JsonNode subject;
+        private String text;
+
+        Record(String label, String typeName, JsonNode subject) {
+            this.label = label;
+            this.typeName = typeName;
+            this.subject = subject;
+        }
+
+        String text() {
+            if (text == null) {
+                text = label + " (" + typeName + (subject != null && subject.isValueNode() ? " " + subject.asText() : "") + ")";
+            }
+            return text;
+        }
+    }
+
+    /** A value {@link #bind} leaves to Jackson's binding. */
+    private static final Object UNBOUND = new Object();
+
+    /**
+     * The checked fact object as its record, its values taken straight from the tree in the common forms (text,
+     * boolean, int, long, number, a date YYYY-MM-DD, a time HH:MM, an enum's name, a list of these): the
+     * values Jackson's binding gives them, without a second walk through a parser. Null for anything else (an
+     * uncommon form, a constructor that refuses the values), which Jackson's binding then does as before.
+     */
+    private static Fact bind(Shape shape, JsonNode node) {
+        if (shape.constructor == null) return null;
+        Field[] fields = shape.fields;
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            JsonNode v = node.get(fields[i].name);
+            if (v == null || v.isNull()) continue;
+            Object value;
+            if (fields[i].element != null) {
+                if (!v.isArray()) return null;
+                List<Object> list = new ArrayList<>(v.size());
+                for (JsonNode e : v) {
+                    Object item = value(fields[i].element, e);
+                    if (item == UNBOUND || item == null) return null;
+                    list.add(item);
+                }
+                value = list;
+            } else {
+                value = value(fields[i].type, v);
+            }
+            if (value == UNBOUND) return null;
+            values[i] = value;
+        }
+        try {
+            Object fact = shape.constructor.invokeExact(values);
+            return (Fact) fact;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** {@link #bind} of a checked object of a type, or null where it leaves the object to Jackson (for tests). */
+    static Fact bindDirectly(Class<?> type, JsonNode node) {
+        return bind(SHAPES.get(type), node);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(Type type, JsonNode v) {
+        if (v.isNull()) return UNBOUND;
+        if (type == String.class) return v.isTextual() ? v.textValue() : UNBOUND;
+        if (type == Boolean.class) return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : UNBOUND;
+        if (type == Integer.class) return v.isInt() ? Integer.valueOf(v.intValue()) : UNBOUND;
+        if (type == Long.class) return v.isInt() || v.isLong() ? Long.valueOf(v.longValue()) : UNBOUND;
+        if (type == Double.class) return v.isNumber() ? Double.valueOf(v.doubleValue()) : UNBOUND;
+        if (type == LocalDate.class) {
+            LocalDate day = v.isTextual() ? IsoDays.parse(v.textValue()) : null;
+            return day != null ? day : UNBOUND;
+        }
+        if (type == LocalTime.class) {
+            String s = v.isTextual() ? v.textValue() : "";
+            if (s.length() != 5 || s.charAt(2) != ':') return UNBOUND;
+            int h = IsoDays.digits(s, 0, 2);
+            int m = IsoDays.digits(s, 3, 5);
+            if (h < 0 || m < 0) return UNBOUND;
+            try {
+                return LocalTime.of(h, m);
+            } catch (java.time.DateTimeException e) {
+                return UNBOUND;
+            }
+        }
+        if (type instanceof Class<?> cls && cls.isEnum() && v.isTextual()) {
+            try {
+                return Enum.valueOf((Class) cls, v.textValue());
+            } catch (IllegalArgumentException e) {
+                return UNBOUND;
+            }
+        }
+        return UNBOUND;
+    }
+
+    private void checkField(Field f, JsonNode value, String pointer, Record record, List<Problem> problems) {
         if (value == null || value.isNull()) {
-            if (c.isAnnotationPresent(Required.class)) {
-                problems.add(new Problem(pointer, record, "required field \"" + c.getName() + "\"", "nothing"));
+            if (f.required) {
+                problems.add(new Problem(pointer + "/" + f.name, record.text(), "required field \"" + f.name + "\"", "nothing"));
             }
             return;
         }
-        Problem p = checkValue(c, c.getGenericType(), value, pointer, record);
+        Problem p = checkValue(f, f.type, f.enumNames, value, pointer, -1, record);
         if (p != null) problems.add(p);
         if (p == null && value.isArray() && value.size() > MAX_ITEMS) {
-            problems.add(new Problem(pointer, record, "at most " + MAX_ITEMS + " items", value.size() + " items"));
+            problems.add(new Problem(pointer + "/" + f.name, record.text(), "at most " + MAX_ITEMS + " items", value.size() + " items"));
         } else if (p == null && value.isArray()) {
-            Type element = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
             for (int i = 0; i < value.size(); i++) {
-                Problem e = checkValue(c, element, value.get(i), pointer + "/" + i, record);
+                Problem e = checkValue(f, f.element, f.elementEnumNames, value.get(i), pointer, i, record);
                 if (e != null) problems.add(e);
             }
         }
     }
 
-    /** Checks one value against a Java type; returns the problem or null. Arrays are checked for shape only. */
-    private Problem checkValue(RecordComponent c, Type type, JsonNode v, String pointer, String record) {
+    /**
+     * Checks one value against a Java type; returns the problem or null. Arrays are checked for shape only. The
+     * value is at {@code pointer}/the field's name, and /{@code item} within it when that is not negative (the
+     * pointer is put together only for a problem).
+     */
+    private Problem checkValue(Field f, Type type, List<String> enumNames, JsonNode v, String pointer, int item, Record r) {
         if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
-            return v.isArray() ? null : new Problem(pointer, record, "an array", kind(v));
+            return v.isArray() ? null : new Problem(at(pointer, f, item), r.text(), "an array", kind(v));
         }
+        RecordComponent c = f.component;
         Class<?> cls = (Class<?>) type;
         if (cls == String.class) {
-            if (!v.isTextual()) return new Problem(pointer, record, "a string", kind(v));
-            if (v.asText().isBlank() && c.isAnnotationPresent(Required.class)) {
-                return new Problem(pointer, record, "a non-empty string", "\"\"");
+            if (!v.isTextual()) return new Problem(at(pointer, f, item), r.text(), "a string", kind(v));
+            String text = v.asText();
+            if (text.isBlank() && f.required) {
+                return new Problem(at(pointer, f, item), r.text(), "a non-empty string", "\"\"");
             }
-            Problem text = textProblem(v.asText(), pointer, record);
-            String unit = ledger.unit(v.asText()); // a town by another of its names (an alias), null when none
-            if (text != null || !c.getName().equals("town") || towns == null || towns.contains(v.asText())
-                    || unit != null && towns.contains(unit)) return text;
-            return new Problem(pointer, record, "one of the towns " + towns + suggestion(v.asText(), towns), kind(v));
+            if (!f.town || towns == null) return textProblem(text, pointer, f, item, r);
+            Problem problem = textProblem(text, pointer, f, item, r);
+            if (problem != null || towns.contains(text)) return problem;
+            String unit = ledger.unit(text); // a town by another of its names (an alias), null when none
+            if (unit != null && towns.contains(unit)) return null;
+            return new Problem(at(pointer, f, item), r.text(), "one of the towns " + towns + suggestion(text, towns), kind(v));
         }
         if (cls == Boolean.class) {
-            return v.isBoolean() ? null : new Problem(pointer, record, "true or false (a JSON boolean)", kind(v));
+            return v.isBoolean() ? null : new Problem(at(pointer, f, item), r.text(), "true or false (a JSON boolean)", kind(v));
         }
         if (cls == Integer.class || cls == Long.class) {
-            if (!v.isIntegralNumber()) return new Problem(pointer, record, "a whole number", kind(v));
-            return checkCount(c, v.bigIntegerValue(), pointer, record);
+            if (!v.isIntegralNumber()) return new Problem(at(pointer, f, item), r.text(), "a whole number", kind(v));
+            return checkCount(c, v.bigIntegerValue(), at(pointer, f, item), r);
         }
         if (cls == Double.class) {
-            if (!v.isNumber()) return new Problem(pointer, record, "a number", kind(v));
+            if (!v.isNumber()) return new Problem(at(pointer, f, item), r.text(), "a number", kind(v));
             if ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.asDouble())) {
-                return new Problem(pointer, record, "a finite number", kind(v));
+                return new Problem(at(pointer, f, item), r.text(), "a finite number", kind(v));
             }
-            return checkNumber(c, v.decimalValue(), pointer, record);
+            return checkNumber(c, v.decimalValue(), pointer, f, item, r);
         }
         if (cls == LocalDate.class) {
-            LocalDate day = parse(v, DATE, LocalDate::from);
-            if (day == null) return new Problem(pointer, record, "a date YYYY-MM-DD", kind(v));
-            return dates.contains(day) ? null : new Problem(pointer, record, "a date " + within(), kind(v));
+            LocalDate day = date(v);
+            if (day == null) return new Problem(at(pointer, f, item), r.text(), "a date YYYY-MM-DD", kind(v));
+            return dates.contains(day) ? null : new Problem(at(pointer, f, item), r.text(), "a date " + within(), kind(v));
         }
         if (cls == LocalTime.class) {
-            return parse(v, TIME, LocalTime::from) != null ? null : new Problem(pointer, record, "a time HH:MM", kind(v));
+            return parse(v, TIME, LocalTime::from) != null ? null : new Problem(at(pointer, f, item), r.text(), "a time HH:MM", kind(v));
         }
         if (cls.isEnum()) {
-            List<String> names = Arrays.stream(cls.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
-            return v.isTextual() && names.contains(v.asText()) ? null
-                    : new Problem(pointer, record, "one of " + names
-                    + (v.isTextual() ? suggestion(v.asText(), names) : ""), kind(v));
+            return v.isTextual() && enumNames.contains(v.asText()) ? null
+                    : new Problem(at(pointer, f, item), r.text(), "one of " + enumNames
+                    + (v.isTextual() ? suggestion(v.asText(), enumNames) : ""), kind(v));
         }
         throw new IllegalStateException("fact field type not supported: " + type + " in " + c);
+    }
+
+    private static String at(String pointer, Field f, int item) {
+        return item < 0 ? pointer + "/" + f.name : pointer + "/" + f.name + "/" + item;
+    }
+
+    /**
+     * A date as {@code uuuu-MM-dd} (strict) reads it, or null. The common case, four digits, a dash, two, a dash,
+     * two, is read directly: the formatter gives the same day for it, and is slow.
+     */
+    static LocalDate date(JsonNode v) {
+        if (!v.isTextual()) return null;
+        LocalDate day = IsoDays.parse(v.textValue());
+        return day != null ? day : parse(v, DATE, LocalDate::from);
+    }
+
+    private static Problem textProblem(String text, String pointer, Field f, int item, Record r) {
+        if (text.length() > MAX_TEXT) return textProblem(text, at(pointer, f, item), r.text());
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) return textProblem(text, at(pointer, f, item), r.text());
+        }
+        return null;
     }
 
     /** A text the store can hold and a table can show: at most MAX_TEXT characters, no control characters. */
@@ -332,7 +504,7 @@ public final class FactReader {
      * A whole number within its field's {@link Range}; a {@code year} within the pack's dates; a
      * {@code measure} one of the ledger's; any other count from 0 (or -MAX_COUNT if {@link Signed}) to MAX_COUNT.
      */
-    private Problem checkCount(RecordComponent c, BigInteger x, String pointer, String record) {
+    private Problem checkCount(RecordComponent c, BigInteger x, String pointer, Record r) {
         long min;
         long max;
         Range range = c.getAnnotation(Range.class);
@@ -347,29 +519,28 @@ public final class FactReader {
             max = MAX_COUNT;
         }
         if (x.compareTo(BigInteger.valueOf(min)) < 0 || x.compareTo(BigInteger.valueOf(max)) > 0) {
-            return new Problem(pointer, record, min == 0 && range == null ? "a non-negative whole number of at most " + max
+            return new Problem(pointer, r.text(), min == 0 && range == null ? "a non-negative whole number of at most " + max
                     : "a whole number from " + min + " to " + max, shorten(x.toString()));
         }
         if (c.getName().equals("measure") && !ledger.hasMeasure(x.intValue())) {
-            return new Problem(pointer, record, "the number of a measure of the ledger", x.toString());
+            return new Problem(pointer, r.text(), "the number of a measure of the ledger", x.toString());
         }
         return null;
     }
 
     /** 0 or a number from MIN_NUMBER to MAX_NUMBER in size, within 0..1 (ratio) or 0..100 (percent). */
-    private static Problem checkNumber(RecordComponent c, BigDecimal x, String pointer, String record) {
-        String found = shorten(x.toString());
+    private static Problem checkNumber(RecordComponent c, BigDecimal x, String pointer, Field f, int item, Record r) {
         if (x.abs().compareTo(MAX_NUMBER) > 0 || x.signum() != 0 && x.abs().compareTo(MIN_NUMBER) < 0) {
-            return new Problem(pointer, record, "0 or a number from 0.000001 to 1e12 in size", found);
+            return new Problem(at(pointer, f, item), r.text(), "0 or a number from 0.000001 to 1e12 in size", shorten(x.toString()));
         }
         if (c.isAnnotationPresent(Ratio.class) && (x.signum() < 0 || x.compareTo(BigDecimal.ONE) > 0)) {
-            return new Problem(pointer, record, "a ratio between 0 and 1 (0.95, not 95)", found);
+            return new Problem(at(pointer, f, item), r.text(), "a ratio between 0 and 1 (0.95, not 95)", shorten(x.toString()));
         }
         if (c.isAnnotationPresent(Percent.class) && (x.signum() < 0 || x.compareTo(HUNDRED) > 0)) {
-            return new Problem(pointer, record, "a percentage between 0 and 100", found);
+            return new Problem(at(pointer, f, item), r.text(), "a percentage between 0 and 100", shorten(x.toString()));
         }
         if (x.signum() < 0 && !c.isAnnotationPresent(Signed.class)) {
-            return new Problem(pointer, record, "a non-negative number", found);
+            return new Problem(at(pointer, f, item), r.text(), "a non-negative number", shorten(x.toString()));
         }
         return null;
     }

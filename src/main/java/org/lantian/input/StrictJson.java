@@ -125,6 +125,24 @@ public final class StrictJson {
      * text is no Unicode string, the store would keep it as "?", and JSON written from it fails.
      */
     public static void loneSurrogates(JsonNode node, String pointer, List<Problem> problems) {
+        if (hasLoneSurrogate(node)) problemsOfLoneSurrogates(node, pointer, problems);
+    }
+
+    /** Whether any text or field name in a value holds half of a surrogate pair: no pointers made while there is none. */
+    private static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) return hasLoneSurrogate(node.textValue());
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue())) return true;
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) if (hasLoneSurrogate(node.get(i))) return true;
+        }
+        return false;
+    }
+
+    private static void problemsOfLoneSurrogates(JsonNode node, String pointer, List<Problem> problems) {
         if (node.isTextual()) {
             if (hasLoneSurrogate(node.textValue())) {
                 problems.add(new Problem(pointer, null, "Unicode text", "half of a surrogate pair (\\uD800-\\uDFFF alone)"));
@@ -136,15 +154,16 @@ public final class StrictJson {
                 if (hasLoneSurrogate(e.getKey())) {
                     problems.add(new Problem(at, null, "a field name of Unicode text", "half of a surrogate pair"));
                 } else {
-                    loneSurrogates(e.getValue(), at, problems);
+                    problemsOfLoneSurrogates(e.getValue(), at, problems);
                 }
             }
         } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) loneSurrogates(node.get(i), pointer + "/" + i, problems);
+            for (int i = 0; i < node.size(); i++) problemsOfLoneSurrogates(node.get(i), pointer + "/" + i, problems);
         }
     }
 
     public static boolean hasLoneSurrogate(String s) {
+        if (s == null) return false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {

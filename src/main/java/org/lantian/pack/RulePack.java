@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * A rule pack on disk: {@code ledger.yaml}, the DRL files (one per ledger category), the decision tables
- * ({@code *.xlsx}: families of rules that differ only in numbers and names, edited in Excel or WPS) and
- * {@code tests/*.json}. Loaded at run time, so an office can copy the folder and edit it.
+ * ({@code *.xlsx}: families of rules that differ only in numbers and names, edited in Excel or WPS), the rule
+ * templates ({@code *.drt}, each with its rows in the workbook of the same name) and {@code tests/*.json}.
+ * Loaded at run time, so an office can copy the folder and edit it. {@code tableFiles} holds the workbooks and
+ * the templates.
  */
 public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> tableFiles, List<Path> testFiles) {
 
@@ -40,7 +42,9 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         if (!errors.isEmpty()) throw new PackException(errors.stream().map(e -> ledgerFile + ": " + e).toList());
         List<Path> drl = list(dir, "*.drl");
         if (drl.isEmpty()) throw new PackException(dir + ": no .drl files");
-        List<Path> tables = list(dir, "*.xlsx");
+        List<Path> tables = new ArrayList<>(list(dir, "*.xlsx"));
+        tables.addAll(list(dir, "*.drt"));
+        tables.sort(null);
         List<Path> tests = Files.isDirectory(dir.resolve("tests")) ? list(dir.resolve("tests"), "*.json") : List.of();
         return new RulePack(dir, ledger, drl, tables, tests);
     }
@@ -146,11 +150,20 @@ public record RulePack(Path dir, Ledger ledger, List<Path> drlFiles, List<Path> 
         }
     }
 
-    /** Every file of rules, DRL files first, then decision tables, each in name order. */
+    /**
+     * Every file of rules, DRL files first, then decision tables and templates, each in name order. A workbook
+     * with a template of its name holds that template's rows: it is not a decision table of its own.
+     */
     public List<RuleFile> ruleFiles() throws PackException {
         List<RuleFile> files = new ArrayList<>();
         for (Path drl : drlFiles) files.add(new RuleFile(drl, read(drl)));
-        for (Path table : tableFiles) files.add(new RuleFile(table, DecisionTables.drl(table)));
+        for (Path table : tableFiles) {
+            if (DecisionTables.isTemplate(table)) {
+                files.add(new RuleFile(table, DecisionTables.templateDrl(table)));
+            } else if (!DecisionTables.isTemplateData(table)) {
+                files.add(new RuleFile(table, DecisionTables.drl(table)));
+            }
+        }
         return files;
     }
 

@@ -95,8 +95,9 @@ class PackCacheTest {
         assertEquals(fresh.rules(), cached.rules());
         assertEquals(fresh.hash(), cached.hash());
         assertEquals(fresh.index(), cached.index());
-        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl") || r.file().endsWith(".xlsx")),
-                "every rule knows its file (a DRL file or a decision table)");
+        assertTrue(cached.rules().stream().allMatch(r -> r.file().endsWith(".drl") || r.file().endsWith(".xlsx")
+                        || r.file().endsWith(".drt")),
+                "every rule knows its file (a DRL file, a decision table or a rule template)");
     }
 
     @Test

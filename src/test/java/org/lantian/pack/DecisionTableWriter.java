@@ -99,12 +99,52 @@ final class DecisionTableWriter {
         }
     }
 
-    /** A pattern spans the CONDITION columns after it whose pattern cell is empty: their constraints join it. */
+    /**
+     * Writes the rows of a rule template (the .drt of the same name): a row of labels, then one rule a row from
+     * column A, each cell the value of the template's column of that position.
+     */
+    static void writeRows(Path file, String sheetName, List<String> labels, List<List<String>> rows, List<Integer> widths)
+            throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.getProperties().getCoreProperties().setCreated(Optional.of(new Date(FIXED_TIME)));
+            wb.getProperties().getCoreProperties().setModified(Optional.of(new Date(FIXED_TIME)));
+            wb.getProperties().getCoreProperties().setCreator("lantian");
+            Sheet sheet = wb.createSheet(sheetName);
+            CellStyle label = wb.createCellStyle();
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            label.setFont(bold);
+            label.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            label.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            label.setWrapText(true);
+            CellStyle text = wb.createCellStyle();
+            text.setWrapText(true);
+            cells(sheet.createRow(0), label, labels);
+            for (int r = 0; r < rows.size(); r++) cells(sheet.createRow(r + 1), text, rows.get(r));
+            for (int c = 0; c < widths.size(); c++) sheet.setColumnWidth(c, widths.get(c) * 256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            Files.write(file, fixedTimes(out.toByteArray()));
+        }
+    }
+
+    private static void cells(Row row, CellStyle style, List<String> values) {
+        for (int c = 0; c < values.size(); c++) {
+            var cell = row.createCell(c);
+            cell.setCellValue(values.get(c));
+            cell.setCellStyle(style);
+        }
+    }
+
+    /**
+     * A pattern spans the CONDITION columns after it whose pattern cell is "": their constraints join it. A null
+     * pattern cell is not merged: Drools takes that column's snippet as a whole condition of its own.
+     */
     private static void mergePatterns(Sheet sheet, int r, Table t) {
         for (int c = 0; c < t.patterns().size(); c++) {
-            if (t.patterns().get(c).isEmpty()) continue;
+            if (t.patterns().get(c) == null || t.patterns().get(c).isEmpty()) continue;
             int last = c;
-            while (last + 1 < t.patterns().size() && t.patterns().get(last + 1).isEmpty()
+            while (last + 1 < t.patterns().size() && "".equals(t.patterns().get(last + 1))
                     && t.keywords().get(last + 1).equals("CONDITION")) last++;
             if (last > c) sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, c + 1, last + 1));
         }
