@@ -65,6 +65,8 @@ import org.lantian.store.Store;
 public final class BatchRun {
     /** Facts per Drools session: small sessions are fast; a group sharing a partition key is never split. */
     static final int SESSION = 1000;
+    /** About what a stored fact takes in a partition (its JSON is 50 to 250 bytes in the bundled pack's types). */
+    static final long FACT_BYTES = 256;
     /** Input bytes per partition: a partition must fit in memory with its findings. */
     static final long PARTITION_BYTES = 4L << 20;
     /** The work folder of output folder DIR is .DIR.batch-work beside it; the replaced output goes to .DIR.batch-old. */
@@ -139,6 +141,8 @@ public final class BatchRun {
     private long contextDuplicates;
     /** Submission ids of tonight's facts (bare facts without one count as {@link #nightId()}). */
     private final Set<String> tonight = new HashSet<>();
+    /** The partition keys of tonight's facts (with a store): whose stored facts of a running long period are loaded. */
+    private final Set<String> tonightKeys = new HashSet<>();
     private long historyFacts;
     private List<Waiver> waivers = List.of();
     private Set<String> caseKeys = Set.of();
@@ -298,25 +302,39 @@ public final class BatchRun {
 
     /**
      * Adds to the spill (each into the partition of its partition key) or to the context the stored facts of
-     * every period containing the night, but those of tonight's submissions, which the inputs hold.
+     * every period containing the night, but those of tonight's submissions, which the inputs hold: of the types
+     * judged for every subject tonight ({@link History#everySubject}) all of them, of the others those of the
+     * partition keys the night judges anyway (tonight's, the registered subjects', those of the facts loaded for
+     * every subject), so that a running quarter or year costs what tonight's subjects have stored, not the store.
      */
     private void loadHistory(Spill spill) throws IOException {
         o.progress().step("loading history");
+        List<History.Window> windows = windows();
+        Set<String> every = everySubject();
+        Set<String> keys = new HashSet<>(tonightKeys);
+        keys.addAll(registered.keySet());
+        java.util.function.Consumer<History.Stored> add = stored -> {
+            Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
+            Class<? extends Fact> type = stored.factType();
+            if (registered.containsKey(stored.subject())) {
+                registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
+            }
+            try {
+                if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
+                else spill.add(stored.partitionKey(), type, stored.json(), origin);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            historyFacts++;
+        };
         try {
-            o.store().history().forEach(windows(), o.asOf(), null, tonight, stored -> {
-                Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
-                Class<? extends Fact> type = stored.factType();
-                if (registered.containsKey(stored.subject())) {
-                    registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
-                }
-                try {
-                    if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
-                    else spill.add(stored.partitionKey(), type, stored.json(), origin);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                historyFacts++;
-            });
+            o.store().history().forEach(windows.stream().filter(w -> every.contains(w.type())).toList(), o.asOf(), null, tonight,
+                    stored -> {
+                        if (stored.partitionKey() != null) keys.add(stored.partitionKey());
+                        add.accept(stored);
+                    });
+            List<History.Window> keyed = windows.stream().filter(w -> !every.contains(w.type())).toList();
+            if (!keyed.isEmpty()) o.store().history().forEach(keyed, o.asOf(), keys, tonight, add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (SQLException e) {
@@ -329,10 +347,25 @@ public final class BatchRun {
         return History.windows(pack.ledger(), o.asOf(), Map.of());
     }
 
+    /** The types whose stored facts tonight judges for every subject: see {@link History#everySubject}; context types always. */
+    private Set<String> everySubject() {
+        Set<String> every = new HashSet<>(History.everySubject(pack.ledger(), o.asOf(), org.lantian.engine.TypeReaders.measuresByType(pack)));
+        for (String type : pack.ledger().history().keySet()) {
+            if (org.lantian.input.FactTypes.byName(type).map(t -> t.isAnnotationPresent(Context.class)).orElse(true)) every.add(type);
+        }
+        return every;
+    }
+
+    /**
+     * About how many bytes the stored facts loaded for every subject hold, at {@link #FACT_BYTES} each (for sizing the
+     * partitions; those loaded for tonight's keys are bounded by tonight's subjects and left out, as is what the night
+     * itself records, so that a re-run night is split the same way).
+     */
     private long historyBytes() throws IOException {
         if (o.store() == null) return 0;
+        Set<String> every = everySubject();
         try {
-            return o.store().history().bytes(windows(), o.asOf());
+            return FACT_BYTES * o.store().history().count(windows().stream().filter(w -> every.contains(w.type())).toList(), o.asOf());
         } catch (SQLException e) {
             throw storeFailed("load", e);
         }
@@ -447,7 +480,10 @@ public final class BatchRun {
             @Override
             public void fact(Fact fact, String json, Origin origin) throws IOException {
                 progress();
-                if (o.store() != null) tonight.add(idOf(origin));
+                if (o.store() != null) {
+                    tonight.add(idOf(origin));
+                    if (fact.partitionKey() != null) tonightKeys.add(fact.partitionKey());
+                }
                 // a fact of a day ("R-001/2022-06-30") is registered under its partition key ("R-001")
                 String as = registered.containsKey(fact.subject()) ? fact.subject()
                         : registered.containsKey(fact.partitionKey()) ? fact.partitionKey() : null;

@@ -136,6 +136,41 @@ public final class History {
         return out;
     }
 
+    /**
+     * The fact types of the pack's history map whose stored facts a night as of {@code asOf} judges for every
+     * subject: those of a day or a week (a few days of facts), and those with a period that ends on or before
+     * {@code asOf} (a Sunday, a quarter's or a year's last day, the pack's deadlines once past) or a due date
+     * (a milestone, a seasonal deadline's end) on {@code asOf} of a measure whose rules read the type (of any
+     * measure when {@code readers} names none for it). On other nights a longer period is still running: its
+     * stored facts only need judging with the subjects the night brings (issue 13 item 4).
+     */
+    public static Set<String> everySubject(Ledger ledger, LocalDate asOf, Map<String, Set<Integer>> readers) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : ledger.history().entrySet()) {
+            for (String kind : Ledger.kinds(e.getValue())) {
+                boolean ends = kind.equals("day") || kind.equals("week")
+                        || !org.lantian.pack.Periods.containing(kind, asOf, ledger).to().isAfter(asOf)
+                        || kind.startsWith("deadline") && dueOn(ledger, asOf, readers.get(e.getKey()));
+                if (ends) out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** True when a measure (one of {@code measures}, or any when null) is due on the day. */
+    private static boolean dueOn(Ledger ledger, LocalDate day, Set<Integer> measures) {
+        for (org.lantian.pack.Measure m : ledger.measures()) {
+            if (measures != null && !measures.contains(m.number())) continue;
+            org.lantian.pack.Deadline d = m.deadline();
+            if (d == null) continue;
+            if (day.equals(d.due())) return true;
+            if (d.milestones() != null && d.milestones().stream().anyMatch(x -> day.equals(x.due()))) return true;
+            if (d.period() != null && ledger.periods() != null && ledger.periods().containsKey(d.period())
+                    && day.equals(ledger.period(d.period()).to())) return true;
+        }
+        return false;
+    }
+
     /** Windows of one type joined where they overlap or meet, oldest first: no stored fact is loaded twice. */
     static List<Window> merged(List<Window> spans) {
         List<Window> sorted = new ArrayList<>(spans);
@@ -264,20 +299,29 @@ public final class History {
      * Streams the stored facts of the windows, judged as of {@code asOf}: facts of a window's days that were
      * recorded on or before {@code asOf}, except those of the {@code excluded} submissions (being judged
      * again from their input), and with {@code partitionKeys} only those of these keys. Ordered by type (as
-     * the windows), day, submission and place in it.
+     * the windows), then (all keys) by day, submission and place in it, or (some keys) so for each key.
      */
     public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
                         Consumer<Stored> action) throws SQLException {
+        String select = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ?"
+                + " AND fact_day <= ? AND recorded_on <= ?";
+        String order = " ORDER BY fact_day, submission, seq";
         try (Connection c = store.connection()) {
-            for (Window w : windows) {
-                if (partitionKeys == null) {
-                    query(c, w, asOf, null, excluded, action);
-                } else {
-                    List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
-                    for (int i = 0; i < keys.size(); i += IDS) {
-                        query(c, w, asOf, keys.subList(i, Math.min(keys.size(), i + IDS)), excluded, action);
+            if (partitionKeys == null) {
+                for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
+            } else if (store.isH2()) {
+                // H2 looks an IN list or an array up by an index's first column only, and would read every fact of the
+                // type: one look-up of the index on type, key and day per key instead, in the process.
+                List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
+                try (PreparedStatement s = c.prepareStatement(select + " AND partition_key = ?" + order)) {
+                    for (Window w : windows) {
+                        for (String key : keys) query(c, s, w, asOf, key, excluded, action);
                     }
                 }
+            } else {
+                // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
+                java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
+                for (Window w : windows) query(c, select + " AND partition_key = ANY (?)" + order, w, asOf, keys, excluded, action);
             }
             c.rollback();
         }
@@ -326,12 +370,13 @@ public final class History {
     }
 
     /**
-     * About how many bytes of JSON the windows' stored facts recorded before {@code asOf} hold (for sizing the
-     * batch's partitions: not what the night itself records, so that a re-run night is split the same way).
+     * How many stored facts of the windows were recorded before {@code asOf} (for sizing the batch's partitions:
+     * not what the night itself records, so that a re-run night is split the same way). Counted from the index
+     * on type, day and day recorded alone.
      */
-    public long bytes(List<Window> windows, LocalDate asOf) throws SQLException {
+    public long count(List<Window> windows, LocalDate asOf) throws SQLException {
         long sum = 0;
-        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT SUM(LENGTH(fact)) FROM history"
+        try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM history"
                 + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on < ?")) {
             for (Window w : windows) {
                 s.setString(1, w.type());
@@ -347,26 +392,29 @@ public final class History {
         return sum;
     }
 
-    private static void query(Connection c, Window w, LocalDate asOf, List<String> keys, Set<String> excluded,
+    private static void query(Connection c, String sql, Window w, LocalDate asOf, Object keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
-        String sql = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ?"
-                + " AND recorded_on <= ?"
-                + (keys == null ? "" : " AND partition_key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
-                + " ORDER BY fact_day, submission, seq";
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
-            s.setString(1, w.type());
-            s.setObject(2, w.from());
-            s.setObject(3, w.to());
-            s.setObject(4, asOf);
-            if (keys != null) for (int i = 0; i < keys.size(); i++) s.setString(5 + i, keys.get(i));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String submission = r.getString(1);
-                    if (excluded.contains(submission)) continue;
-                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
-                            r.getString(5)));
-                }
+            query(c, s, w, asOf, keys, excluded, action);
+        }
+    }
+
+    /** Runs a statement of {@link #forEach}, its fifth parameter (when there) the key or the array of keys. */
+    private static void query(Connection c, PreparedStatement s, Window w, LocalDate asOf, Object keys, Set<String> excluded,
+                              Consumer<Stored> action) throws SQLException {
+        s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
+        s.setString(1, w.type());
+        s.setObject(2, w.from());
+        s.setObject(3, w.to());
+        s.setObject(4, asOf);
+        if (keys instanceof java.sql.Array a) s.setArray(5, a);
+        else if (keys != null) s.setString(5, (String) keys);
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String submission = r.getString(1);
+                if (excluded.contains(submission)) continue;
+                action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                        r.getString(5)));
             }
         }
     }
@@ -385,13 +433,25 @@ public final class History {
         }
     }
 
-    /** One night's recording, open until committed or closed (closing without commit records nothing). */
+    /**
+     * One night's recording, open until committed or closed (closing without commit records nothing). Its
+     * statements run on a thread of its own, in the order they were asked for, so that the batch goes on
+     * evaluating and writing while the night's rows are sent; a statement that failed makes {@link #commit()}
+     * (or the next call) throw, and nothing is committed.
+     */
     public static final class Night implements AutoCloseable {
         private final Connection c;
         private final LocalDate night;
         private final Set<String> before;
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final PreparedStatement insert;
+        private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "history-night");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
+        private volatile SQLException failed;
         private int pending;
         private long added;
 
@@ -413,44 +473,82 @@ public final class History {
             this.failure = c.prepareStatement("INSERT INTO night_failures (night, measure, rule_id, subject, units) VALUES (?, ?, ?, ?, ?)");
         }
 
+        private interface Work {
+            void run() throws SQLException;
+        }
+
+        /** Runs the work on the night's thread after what was asked before; a failure is kept and stops what follows. */
+        private void send(Work work) throws SQLException {
+            if (failed != null) throw failed;
+            last = sender.submit(() -> {
+                if (failed != null) return;
+                try {
+                    work.run();
+                } catch (SQLException e) {
+                    failed = e;
+                } catch (RuntimeException e) {
+                    failed = new SQLException(e.toString(), e);
+                }
+            });
+        }
+
+        /** Waits until everything asked for has run; throws what failed. */
+        private void drain() throws SQLException {
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while recording the night", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new SQLException(e.getCause());
+            }
+            if (failed != null) throw failed;
+        }
+
         /** Keeps a FAIL finding of the night (measure, rule, subject, units) for bulletins. */
         public void failure(int measure, String rule, String subject, List<String> units) throws SQLException {
-            failure.setObject(1, night);
-            failure.setInt(2, measure);
-            failure.setString(3, rule);
-            failure.setString(4, subject);
-            failure.setString(5, "|" + String.join("|", units) + "|");
-            failure.addBatch();
-            if (++pendingFailures == ROWS) {
-                failure.executeBatch();
-                pendingFailures = 0;
-            }
+            send(() -> {
+                failure.setObject(1, night);
+                failure.setInt(2, measure);
+                failure.setString(3, rule);
+                failure.setString(4, subject);
+                failure.setString(5, "|" + String.join("|", units) + "|");
+                failure.addBatch();
+                if (++pendingFailures == ROWS) {
+                    failure.executeBatch();
+                    pendingFailures = 0;
+                }
+            });
         }
 
         private Cases.Night cases;
 
         /** Moves the cases of the night's findings in the night's transaction ({@link Cases}): committed with it. */
         public void cases(Cases.Moves moves) throws SQLException {
-            if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
-            cases.apply(moves);
+            send(() -> {
+                if (cases == null) cases = new Cases.Night(c, night, moves.timing().repeatWithinDays());
+                cases.apply(moves);
+            });
         }
 
         /** Keeps the night's scorecard counts (a unit's over all measures has measure 0; a measure's over all units has unit "*"). */
         public void scores(List<Scores.Score> scores) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Scores.Score x : scores) {
-                    s.setObject(1, night);
-                    s.setString(2, x.unit());
-                    s.setInt(3, x.measure());
-                    s.setLong(4, x.judged());
-                    s.setLong(5, x.passed());
-                    s.setLong(6, x.failed());
-                    s.setLong(7, x.waived());
-                    s.addBatch();
+            send(() -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO night_scores (night, unit, measure, judged, passed, failed, waived) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Scores.Score x : scores) {
+                        s.setObject(1, night);
+                        s.setString(2, x.unit());
+                        s.setInt(3, x.measure());
+                        s.setLong(4, x.judged());
+                        s.setLong(5, x.passed());
+                        s.setLong(6, x.failed());
+                        s.setLong(7, x.waived());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
+            });
         }
 
         /** True when the submission's facts were recorded before this night's run. */
@@ -462,9 +560,11 @@ public final class History {
         public void add(String submission, Entry e) throws SQLException {
             if (before.contains(submission)) return;
             int seq = counts.merge(submission, 1, Integer::sum) - 1;
-            bind(insert, submission, seq, night, e).addBatch();
             added++;
-            if (++pending == ROWS) flush();
+            send(() -> {
+                bind(insert, submission, seq, night, e).addBatch();
+                if (++pending == ROWS) flush();
+            });
         }
 
         private void flush() throws SQLException {
@@ -478,26 +578,36 @@ public final class History {
         }
 
         public void commit() throws SQLException {
-            flush();
-            if (pendingFailures > 0) failure.executeBatch();
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
-                int n = 0;
-                for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                    s.setString(1, e.getKey());
-                    s.setObject(2, night);
-                    s.setInt(3, e.getValue());
-                    s.addBatch();
-                    if (++n % ROWS == 0) s.executeBatch();
+            Map<String, Integer> submissions = new LinkedHashMap<>(counts);
+            send(() -> {
+                flush();
+                if (pendingFailures > 0) failure.executeBatch();
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO history_submissions (submission, recorded_on, facts) VALUES (?, ?, ?)")) {
+                    int n = 0;
+                    for (Map.Entry<String, Integer> e : submissions.entrySet()) {
+                        s.setString(1, e.getKey());
+                        s.setObject(2, night);
+                        s.setInt(3, e.getValue());
+                        s.addBatch();
+                        if (++n % ROWS == 0) s.executeBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
-            c.commit();
+                c.commit();
+            });
+            drain();
         }
 
         @Override
         public void close() throws SQLException {
             try {
+                try {
+                    drain();
+                } catch (SQLException e) {
+                    // what failed was thrown to the caller already, or the run fails anyway: roll back below
+                }
+                sender.shutdownNow();
                 insert.close();
                 failure.close();
                 c.rollback();

@@ -41,7 +41,8 @@ final class HistoryBenchCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", required = true, description = "The store to fill and judge with (JDBC URL).")
     String db;
 
-    @Option(names = "--nights", defaultValue = "365", description = "Nights to fill, ending on --until (0: the store is filled already; default ${DEFAULT-VALUE}).")
+    @Option(names = "--nights", defaultValue = "365", description = "Nights to fill, ending on --until; a night the store "
+            + "has recorded already is skipped, so the same command measures a filled store again (0: fill none; default ${DEFAULT-VALUE}).")
     int nights;
 
     @Option(names = "--until", defaultValue = "2022-06-28", description = "The last night filled (default ${DEFAULT-VALUE}).")
@@ -57,6 +58,16 @@ final class HistoryBenchCommand implements Callable<Integer> {
     @Option(names = "--fill-batched", description = "Fill by running the whole batch on each night (slow) instead of "
             + "recording each night's valid records directly (the default; re-sent and conflicting bare facts are then recorded as read).")
     boolean batched;
+
+    @Option(names = "--only", paramLabel = "MODE", description = "Run only this mode, history or alone (--no-history), "
+            + "e.g. to profile it; default both.")
+    String only;
+
+    @Option(names = "--forget", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Before each "
+            + "run with history, forget the facts and scores the measured night and later ones recorded, so that every run "
+            + "records its night as the real night does (default; the cases the first run opened stay, as a judged year's "
+            + "would); --no-forget: the later runs are re-runs and record nothing.")
+    boolean forget;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
     int repeat;
@@ -84,8 +95,15 @@ final class HistoryBenchCommand implements Callable<Integer> {
         try (Store store = open(db)) {
             long start = System.nanoTime();
             long[] phases = new long[3]; // generating, reading, storing: where the filling goes
+            // A night is recorded in one transaction: a day the store has is a whole night, filled by an earlier run.
+            Set<LocalDate> filled = nights == 0 ? Set.of() : new HashSet<>(store.history().days(last.minusDays(nights - 1), last));
+            int skipped = 0;
             for (int i = 0; i < nights; i++) {
                 LocalDate day = last.minusDays(nights - 1 - i);
+                if (filled.contains(day)) {
+                    skipped++;
+                    continue;
+                }
                 long t0 = System.nanoTime();
                 Path night = generate(dir, day, registers);
                 long t1 = System.nanoTime();
@@ -104,23 +122,31 @@ final class HistoryBenchCommand implements Callable<Integer> {
                     output.err().flush();
                 }
             }
-            output.out().printf("store %s: %d nights of %,d records filled; max heap %,d MB; %d threads; load average %s%n%n",
-                    store.describe(), nights, records, Runtime.getRuntime().maxMemory() >> 20, threads.count(), BenchCommand.loadAverage());
-            output.out().println("| night | mode | time | records/s | history facts loaded | recorded | peak heap (after GC) |");
-            output.out().println("| --- | --- | --- | --- | --- | --- | --- |");
+            output.out().printf("store %s: %d nights of %,d records filled (%d of them before, skipped) in %.0f s; max heap %,d MB; "
+                    + "%d threads; load average %s%n%n", store.describe(), nights, records, skipped, (System.nanoTime() - start) / 1e9, Runtime.getRuntime().maxMemory() >> 20, threads.count(), BenchCommand.loadAverage());
+            output.out().println("| night | mode | time | read + load / evaluate / write | CPU of the JVM | records/s | history facts loaded | recorded | peak heap (after GC) |");
+            output.out().println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             for (LocalDate day : measured) {
                 Path night = generate(dir, day, registers);
                 Bench.batch(options(night, day, dir.resolve("out"), compiled, registers)); // warm-up
                 long alone = Long.MAX_VALUE;
                 long with = Long.MAX_VALUE;
                 for (int r = 0; r < repeat; r++) {
-                    Bench.Phase a = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers));
-                    print(day, "--no-history", a);
-                    Bench.Phase h = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers).withStore(store));
-                    print(day, "history", h);
-                    alone = Math.min(alone, a.nanos());
-                    with = Math.min(with, h.nanos());
+                    if (!"history".equals(only)) {
+                        long cpu = cpu();
+                        Bench.Phase a = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers));
+                        print(day, "--no-history", a, cpu() - cpu);
+                        alone = Math.min(alone, a.nanos());
+                    }
+                    if (!"alone".equals(only)) {
+                        if (forget) org.lantian.store.BenchNights.forgetFrom(store, day);
+                        long cpu = cpu();
+                        Bench.Phase h = Bench.batch(options(night, day, dir.resolve("out"), compiled, registers).withStore(store));
+                        print(day, "history", h, cpu() - cpu);
+                        with = Math.min(with, h.nanos());
+                    }
                 }
+                if (only != null) continue;
                 boolean quarterEnd = day.equals(day.with(java.time.temporal.IsoFields.DAY_OF_QUARTER,
                         day.range(java.time.temporal.IsoFields.DAY_OF_QUARTER).getMaximum()));
                 output.out().printf("%n%s: fastest with history %.2f s, alone %.2f s: ratio %.2f (target <= %d: %s); load average %s%n%n", day,
@@ -134,9 +160,16 @@ final class HistoryBenchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private void print(LocalDate day, String mode, Bench.Phase p) {
+    /** CPU time of the whole JVM (all threads, the collector's too): less sensitive to a busy machine than the wall clock. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private void print(LocalDate day, String mode, Bench.Phase p, long cpu) {
         var h = p.batch().report().history();
-        output.out().printf("| %s | %s | %.2f s | %,.0f | %s | %s | %d MB (%d MB) |%n", day, mode, p.nanos() / 1e9, p.perSecond(),
+        var b = p.batch();
+        output.out().printf("| %s | %s | %.2f s | %.1f / %.1f / %.1f s | %.1f s | %,.0f | %s | %s | %d MB (%d MB) |%n", day, mode, p.nanos() / 1e9,
+                b.readNanos() / 1e9, b.evaluateNanos() / 1e9, b.writeNanos() / 1e9, cpu / 1e9, p.perSecond(),
                 h == null ? "" : String.format("%,d", h.loaded()), p.batch().recorded() < 0 ? "" : String.format("%,d", p.batch().recorded()),
                 p.peakHeap() >> 20, p.peakLive() >> 20);
         output.out().flush();
