@@ -1,9 +1,16 @@
 package org.lantian;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.lantian.engine.CompiledPack;
 import org.lantian.engine.PackCompiler;
 import org.lantian.pack.RulePack;
@@ -14,6 +21,28 @@ public final class TestPacks {
     private static CompiledPack bundled;
 
     private TestPacks() {
+    }
+
+    /**
+     * Replaces every text cell of the first sheet of a copied pack's workbook (a decision table or a template's rows)
+     * that reads {@code from} with {@code to}, as an official editing it in Excel would; fails when no cell reads so.
+     */
+    public static void editCell(Path xlsx, String from, String to) throws IOException {
+        boolean found = false;
+        try (InputStream in = Files.newInputStream(xlsx); Workbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(from)) {
+                        cell.setCellValue(to);
+                        found = true;
+                    }
+                }
+            }
+            if (!found) throw new AssertionError(from + " is no cell of " + xlsx);
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                wb.write(out);
+            }
+        }
     }
 
     /** Copies the bundled pack's folder to {@code dir}, for a test that edits a pack; returns {@code dir}. */

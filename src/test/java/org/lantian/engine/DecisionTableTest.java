@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.rule.Rule;
@@ -58,7 +52,7 @@ class DecisionTableTest {
         String key = PackCache.key(before);
         String hash = PackCompiler.compile(before, cache).hash();
 
-        editCell(dir.resolve(TABLE), "周边围挡：{observed}", "周边围挡（已改）：{observed}");
+        TestPacks.editCell(dir.resolve(TABLE), "周边围挡：{observed}", "周边围挡（已改）：{observed}");
         RulePack after = RulePack.load(dir);
         assertNotEquals(key, PackCache.key(after), "the cache key covers the tables");
         CompiledPack edited = PackCompiler.compile(after, cache);
@@ -79,7 +73,7 @@ class DecisionTableTest {
     @Test
     void aCellThatBreaksTheRuleIsRefusedNamingTheWorkbook() throws IOException {
         Path dir = TestPacks.copyOfBundled(tmp.resolve("pack"));
-        editCell(dir.resolve(TABLE), "hoarding", "hoardin");
+        TestPacks.editCell(dir.resolve(TABLE), "hoarding", "hoardin");
         PackException e = assertThrows(PackException.class, () -> PackCompiler.compileFresh(RulePack.load(dir)));
         assertTrue(e.getMessage().contains(TABLE + ": "), e.getMessage());
     }
@@ -89,26 +83,5 @@ class DecisionTableTest {
                 null, null, null, null, null, null, true, null, null, null, null, null, null, null, null, null, null);
         return pack.evaluate(List.of(site), LocalDate.of(2022, 6, 30)).stream()
                 .filter(f -> f.rule().equals("12-hoarding")).findFirst().orElseThrow();
-    }
-
-    private static void editCell(Path xlsx, String from, String to) throws IOException {
-        Workbook wb;
-        try (InputStream in = Files.newInputStream(xlsx)) {
-            wb = new XSSFWorkbook(in);
-        }
-        boolean found = false;
-        for (Row row : wb.getSheetAt(0)) {
-            for (Cell cell : row) {
-                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals(from)) {
-                    cell.setCellValue(to);
-                    found = true;
-                }
-            }
-        }
-        assertTrue(found, from + " is a cell of " + xlsx);
-        try (OutputStream out = Files.newOutputStream(xlsx)) {
-            wb.write(out);
-        }
-        wb.close();
     }
 }

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantian.TestPacks;
@@ -70,7 +63,7 @@ class RuleTemplateTest {
         String key = PackCache.key(before);
         PackCompiler.compile(before, cache);
 
-        editCell(dir.resolve(ROWS), "无拒不整改情形", "无拒不整改情形（已改）");
+        TestPacks.editCell(dir.resolve(ROWS), "无拒不整改情形", "无拒不整改情形（已改）");
         RulePack after = RulePack.load(dir);
         assertNotEquals(key, PackCache.key(after), "the cache key covers a template's rows");
         List<Finding> findings = PackCompiler.compile(after, cache).evaluate(List.of(site(false, null)), LocalDate.of(2022, 6, 30));
@@ -88,7 +81,7 @@ class RuleTemplateTest {
     @Test
     void aRowThatBreaksTheRuleIsRefusedNamingTheTemplate() throws IOException {
         Path dir = TestPacks.copyOfBundled(tmp.resolve("pack"));
-        editCell(dir.resolve(ROWS), "$item : refusalReported", "$item : refusalReporte");
+        TestPacks.editCell(dir.resolve(ROWS), "$item : refusalReported", "$item : refusalReporte");
         PackException e = assertThrows(PackException.class, () -> PackCompiler.compileFresh(RulePack.load(dir)));
         assertTrue(e.getMessage().contains(TEMPLATE + ": "), e.getMessage());
     }
@@ -101,26 +94,5 @@ class RuleTemplateTest {
 
     private static Finding refusalOf(List<Finding> findings, String site) {
         return findings.stream().filter(f -> f.rule().equals("12-refusal-reported") && f.subject().equals(site)).findFirst().orElseThrow();
-    }
-
-    private static void editCell(Path xlsx, String from, String to) throws IOException {
-        Workbook wb;
-        try (InputStream in = Files.newInputStream(xlsx)) {
-            wb = new XSSFWorkbook(in);
-        }
-        boolean found = false;
-        for (Row row : wb.getSheetAt(0)) {
-            for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(from)) {
-                    cell.setCellValue(to);
-                    found = true;
-                }
-            }
-        }
-        assertTrue(found, from + " is a cell of " + xlsx);
-        try (OutputStream out = Files.newOutputStream(xlsx)) {
-            wb.write(out);
-        }
-        wb.close();
     }
 }
