@@ -579,16 +579,15 @@ public final class BatchRun {
         List<Ranked> findings = new ArrayList<>();
         List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
-        FindingBytes json = new FindingBytes();
         long facts = 0;
         for (List<Item> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
+                facts += evaluateSession(session, findings, scorecard, conflicts, fails);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, json, conflicts, fails);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, conflicts, fails);
         findings.sort(Ranked.ORDER);
         spill.delete(partition);
         return new PartResult(findings, scorecard, conflicts, duplicates, facts, recorded, fails);
@@ -600,7 +599,7 @@ public final class BatchRun {
      * Drools cannot say which facts (a condition threw), each partition group of the session is evaluated
      * on its own and a group that still fails is rejected as a whole. The night goes on either way.
      */
-    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json,
+    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard,
                                 List<Reject> rejected, List<Finding> fails) throws IOException {
         List<Item> left = new ArrayList<>(items);
         while (!left.isEmpty()) {
@@ -623,10 +622,10 @@ public final class BatchRun {
                     return 0;
                 }
                 int evaluated = 0;
-                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, json, rejected, fails);
+                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, rejected, fails);
                 return evaluated;
             }
-            add(findings, left, out, scorecard, json, fails);
+            add(findings, left, out, scorecard, fails);
             return left.size();
         }
         return 0;
@@ -651,7 +650,7 @@ public final class BatchRun {
         return EvaluationService.waive(service.evaluate(facts, o.asOf(), origin::get), waivers, o.asOf());
     }
 
-    private void add(List<Finding> findings, List<Item> items, List<Ranked> out, Scorecard scorecard, FindingBytes json,
+    private void add(List<Finding> findings, List<Item> items, List<Ranked> out, Scorecard scorecard,
                      List<Finding> fails) throws IOException {
         Set<String> subjects = new java.util.HashSet<>();
         for (Item i : items) {
@@ -661,7 +660,7 @@ public final class BatchRun {
         for (Finding f : findings) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
-            Ranked r = json.of(f);
+            Ranked r = Ranked.of(f);
             out.add(r);
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             scorecard.add(r);
@@ -694,7 +693,6 @@ public final class BatchRun {
     private List<NightReport.RegisterCard> registerFindings(Scorecard scorecard, NightWriter writer) throws IOException {
         List<Ranked> findings = new ArrayList<>();
         List<NightReport.RegisterCard> cards = new ArrayList<>();
-        FindingBytes json = new FindingBytes();
         for (Registers.Register register : o.registers().registers()) {
             int unreported = 0;
             for (Registers.Entry e : register.entries()) {
@@ -711,7 +709,7 @@ public final class BatchRun {
                             new Message("登记对象" + name + "未报送第" + m + "项措施所需的数据",
                                     nameEn + " is in the " + register.name() + " register but reported no data for measure " + m),
                             measure.deadline().describe(pack.ledger()), span(pack.ledger(), measure, o.asOf()), null, null, List.of());
-                    Ranked r = json.of(f);
+                    Ranked r = Ranked.of(f);
                     findings.add(r);
                     scorecard.add(r);
                 }
