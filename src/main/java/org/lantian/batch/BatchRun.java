@@ -544,18 +544,17 @@ public final class BatchRun {
     /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, sorts its findings. */
     private PartResult evaluate(Spill spill, int partition) throws IOException {
         List<Spill.Entry> entries = spill.read(partition);
-        List<ObjectReader> readers = spill.types().stream().map(t -> org.lantian.input.IsoDays.MAPPER.readerFor(t)).toList();
         Map<String, Item> seen = new HashMap<>();
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
-        TreeMap<String, List<Item>> groups = new TreeMap<>();
+        Map<String, List<Item>> groups = new HashMap<>(); // in key order below: sorted once, not kept sorted per fact
         // Tonight's facts to record, and what tonight's and the loaded facts are: a stored fact identical to one
         // already here (the same report sent again under another id) counts once. A partition holds tonight's
         // facts before the stored ones (history is loaded after the inputs are read).
         List<Recorded> recorded = new ArrayList<>();
         Set<String> same = o.store() == null ? null : new HashSet<>();
         for (Spill.Entry e : entries) {
-            Fact fact = readers.get(e.type()).readValue(e.json());
+            Fact fact = spill.fact(e);
             Item item = new Item(fact, e.origin());
             if (e.origin().file() == HISTORY) {
                 if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
@@ -580,7 +579,10 @@ public final class BatchRun {
         List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         long facts = 0;
-        for (List<Item> group : groups.values()) {
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort(null);
+        for (String key : keys) {
+            List<Item> group = groups.get(key);
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
                 facts += evaluateSession(session, findings, scorecard, conflicts, fails);
                 session.clear();
@@ -679,9 +681,8 @@ public final class BatchRun {
         if (f.status() == Status.NO_DATA) return;
         if (registered.containsKey(f.subject())) covered.add(f.subject() + '\u0000' + f.measure());
         int slash = f.subject().lastIndexOf('/'); // a subject of a period: "R-001/2022-W26" covers R-001
-        if (slash > 0 && registered.containsKey(f.subject().substring(0, slash))) {
-            covered.add(f.subject().substring(0, slash) + '\u0000' + f.measure());
-        }
+        String of = slash > 0 ? f.subject().substring(0, slash) : null;
+        if (of != null && registered.containsKey(of)) covered.add(of + '\u0000' + f.measure());
         Set<String> members = registeredByKey.get(f.subject());
         if (members != null) for (String s : members) covered.add(s + '\u0000' + f.measure());
     }

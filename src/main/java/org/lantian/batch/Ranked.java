@@ -13,17 +13,26 @@ import org.lantian.domain.Finding;
  * findings equal in those the whole finding's JSON, so that the same input always gives the same bytes.
  */
 record Ranked(Finding finding) {
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<Finding> KEY = Comparator.comparingInt(Finding::measure)
-            .thenComparing(Finding::rule, TEXT)
-            .thenComparing(Finding::subject, TEXT)
-            .thenComparing(Finding::submission, TEXT);
-
-    static final Comparator<Ranked> ORDER = (a, b) -> {
-        int c = KEY.compare(a.finding, b.finding);
+    /** Compares field by field, without a chain of comparators: a night sorts millions of findings. */
+    static final Comparator<Ranked> ORDER = (x, y) -> {
+        Finding a = x.finding;
+        Finding b = y.finding;
+        if (a == b) return 0;
+        int c = Integer.compare(a.measure(), b.measure());
+        if (c == 0) c = text(a.rule(), b.rule());
+        if (c == 0) c = text(a.subject(), b.subject());
+        if (c == 0) c = text(a.submission(), b.submission());
         // Findings equal in their key are rare: their JSON is made only then.
-        return c != 0 || a.finding == b.finding ? c : Arrays.compareUnsigned(whole(a.finding), whole(b.finding));
+        return c != 0 ? c : Arrays.compareUnsigned(whole(a), whole(b));
     };
+
+    /** Texts by their UTF-16 code units, an absent one first; the same text (often the same instance) at once. */
+    private static int text(String a, String b) {
+        if (a == b) return 0;
+        if (a == null) return -1;
+        if (b == null) return 1;
+        return a.compareTo(b);
+    }
 
     static Ranked of(Finding f) {
         return new Ranked(f);

@@ -1,6 +1,8 @@
 package org.lantian.batch;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,13 +21,15 @@ public final class Scorecard {
 
     /** Counts and the first failing findings of one measure or unit. */
     public static final class Tally {
-        final Map<Status, Long> counts = new EnumMap<>(Status.class);
+        private static final Status[] STATUSES = Status.values();
+        final long[] counts = new long[STATUSES.length];
         final TreeSet<Ranked> failing = new TreeSet<>(Ranked.ORDER);
         long failingCount;
 
         void add(Ranked r) {
-            counts.merge(r.finding().status(), 1L, Long::sum);
-            if (r.finding().status() == Status.FAIL) {
+            Status s = r.finding().status();
+            counts[s.ordinal()]++;
+            if (s == Status.FAIL) {
                 failingCount++;
                 keep(r);
             }
@@ -38,21 +42,26 @@ public final class Scorecard {
         }
 
         void merge(Tally other) {
-            other.counts.forEach((s, n) -> counts.merge(s, n, Long::sum));
+            for (int i = 0; i < counts.length; i++) counts[i] += other.counts[i];
             failingCount += other.failingCount;
             other.failing.forEach(this::keep);
         }
 
+        /** The counts of the statuses seen. */
         public Map<Status, Long> counts() {
-            return counts;
+            Map<Status, Long> out = new EnumMap<>(Status.class);
+            for (Status s : STATUSES) if (counts[s.ordinal()] > 0) out.put(s, counts[s.ordinal()]);
+            return out;
         }
 
         public long count(Status s) {
-            return counts.getOrDefault(s, 0L);
+            return counts[s.ordinal()];
         }
 
         public long total() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
+            long total = 0;
+            for (long n : counts) total += n;
+            return total;
         }
 
         /**
@@ -76,12 +85,29 @@ public final class Scorecard {
     private final Tally all = new Tally();
     private final Map<Integer, Tally> measures = new TreeMap<>();
     private final Map<String, Tally> units = new TreeMap<>();
+    /** The tallies of a measure, looked up once per measure rather than once per finding. */
+    private final Map<Integer, Tally> byMeasure = new HashMap<>();
+    /**
+     * The tallies of a list of units, by the list's identity: the engine gives every finding of a measure and
+     * town the same list, so a night has few lists and each finding one identity lookup.
+     */
+    private final Map<List<String>, Tally[]> byUnits = new IdentityHashMap<>();
 
     public void add(Ranked r) {
         all.add(r);
-        measures.computeIfAbsent(r.finding().measure(), m -> new Tally()).add(r);
-        if (r.finding().units() != null) {
-            for (String u : r.finding().units()) units.computeIfAbsent(u, k -> new Tally()).add(r);
+        Tally m = byMeasure.get(r.finding().measure());
+        if (m == null) byMeasure.put(r.finding().measure(), m = measures.computeIfAbsent(r.finding().measure(), k -> new Tally()));
+        m.add(r);
+        List<String> us = r.finding().units();
+        if (us != null) {
+            Tally[] ts = byUnits.get(us);
+            if (ts == null) {
+                ts = new Tally[us.size()];
+                for (int i = 0; i < ts.length; i++) ts[i] = units.computeIfAbsent(us.get(i), k -> new Tally());
+                if (byUnits.size() >= 4096) byUnits.clear(); // lists made per finding (the registers'): keep it small
+                byUnits.put(us, ts);
+            }
+            for (Tally t : ts) t.add(r);
         }
     }
 

@@ -1,12 +1,11 @@
 package org.lantian.batch;
 
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +20,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lantian.domain.Fact;
 import org.lantian.input.FactTypes;
+import org.lantian.input.IsoDays;
 
 /**
  * The night's valid facts spilled to disk in partitions by {@link Fact#partitionKey()}, so that facts a
  * rule must see together land in the same partition and only one partition is in memory at a time. A
- * fact is kept as its validated JSON and bound again when its partition is read.
+ * fact is kept in a compact binary form ({@link FactCodec}) and bound again from it when its partition is
+ * read; a fact loaded from history (given as its stored JSON) is kept as that JSON.
  */
 final class Spill implements Closeable {
-    /** One spilled fact: its type, where it came from and its JSON. */
-    record Entry(int type, Origin origin, byte[] json) {
+    /** One spilled fact: its type, where it came from, and either the fact bound again or its JSON (history's). */
+    record Entry(int type, Origin origin, byte[] json, Fact fact) {
     }
+
+    private static final byte JSON = 0;
+    private static final byte BINARY = 1;
 
     private final Path dir;
     private final int partitions;
     private final DataOutputStream[] out;
     private final Map<Class<?>, Integer> typeIndex = new HashMap<>();
     private final List<Class<? extends Fact>> types = FactTypes.all();
+    private final FactCodec[] codecs = new FactCodec[types.size()];
+    private final ObjectReader[] readers = new ObjectReader[types.size()];
     private final long[] counts;
     /** Facts handed to the spill's thread at a time. */
     private static final int BATCH = 1024;
@@ -51,7 +57,11 @@ final class Spill implements Closeable {
         this.partitions = partitions;
         this.out = new DataOutputStream[partitions];
         this.counts = new long[partitions];
-        for (int i = 0; i < types.size(); i++) typeIndex.put(types.get(i), i);
+        for (int i = 0; i < types.size(); i++) {
+            typeIndex.put(types.get(i), i);
+            codecs[i] = FactCodec.of(types.get(i));
+            readers[i] = IsoDays.MAPPER.readerFor(types.get(i));
+        }
         this.writer = thread.submit(this::writeQueued);
     }
 
@@ -61,7 +71,7 @@ final class Spill implements Closeable {
     }
 
     /** A fact on its way to its partition's file. */
-    private record Pending(int partition, int type, Origin origin, String json) {
+    private record Pending(int partition, int type, Origin origin, Fact fact, String json) {
     }
 
     /**
@@ -69,14 +79,20 @@ final class Spill implements Closeable {
      * reading thread only reads and binds.
      */
     void add(Fact fact, String json, Origin origin) throws IOException {
-        add(fact.partitionKey(), fact.getClass(), json, origin);
+        int type = typeIndex.get(fact.getClass());
+        add(fact.partitionKey(), codecs[type] != null ? new Pending(0, type, origin, fact, null)
+                : new Pending(0, type, origin, null, json));
     }
 
     /** Queues a fact given as its partition key, type and JSON (a fact loaded from history). */
     void add(String partitionKey, Class<? extends Fact> type, String json, Origin origin) throws IOException {
+        add(partitionKey, new Pending(0, typeIndex.get(type), origin, null, json));
+    }
+
+    private void add(String partitionKey, Pending f) throws IOException {
         int p = partitionOf(partitionKey, partitions);
         counts[p]++;
-        pending.add(new Pending(p, typeIndex.get(type), origin, json));
+        pending.add(new Pending(p, f.type(), f.origin(), f.fact(), f.json()));
         if (pending.size() == BATCH) handOver();
     }
 
@@ -104,9 +120,15 @@ final class Spill implements Closeable {
         o.writeLong(f.origin().line());
         o.writeBoolean(f.origin().bare());
         writeString(o, f.origin().submission());
-        byte[] bytes = f.json().getBytes(StandardCharsets.UTF_8);
-        o.writeInt(bytes.length);
-        o.write(bytes);
+        if (f.fact() != null) {
+            o.writeByte(BINARY);
+            codecs[f.type()].write(o, f.fact());
+        } else {
+            o.writeByte(JSON);
+            byte[] bytes = f.json().getBytes(StandardCharsets.UTF_8);
+            o.writeInt(bytes.length);
+            o.write(bytes);
+        }
     }
 
     int partitions() {
@@ -121,27 +143,32 @@ final class Spill implements Closeable {
         return types;
     }
 
-    /** Reads one partition back, in the order its facts were read. */
+    /** Reads one partition back, in the order its facts were read: the facts bound again, history's as JSON. */
     List<Entry> read(int partition) throws IOException {
         List<Entry> entries = new ArrayList<>((int) Math.min(counts[partition], Integer.MAX_VALUE - 8));
         if (counts[partition] == 0) return entries;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(partition)), 1 << 16))) {
-            while (true) {
-                int type;
-                try {
-                    type = in.readShort();
-                } catch (EOFException end) {
-                    return entries;
-                }
-                int file = in.readInt();
-                long line = in.readLong();
-                boolean bare = in.readBoolean();
-                String submission = readString(in);
-                byte[] json = new byte[in.readInt()];
-                in.readFully(json);
-                entries.add(new Entry(type, new Origin(file, line, submission, bare), json));
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file(partition))); // a partition is a few MiB
+        while (in.hasRemaining()) {
+            int type = in.getShort();
+            int file = in.getInt();
+            long line = in.getLong();
+            boolean bare = in.get() != 0;
+            String submission = readString(in);
+            Origin origin = new Origin(file, line, submission, bare);
+            if (in.get() == BINARY) {
+                entries.add(new Entry(type, origin, null, (Fact) codecs[type].read(in)));
+            } else {
+                byte[] json = new byte[in.getInt()];
+                in.get(json);
+                entries.add(new Entry(type, origin, json, null));
             }
         }
+        return entries;
+    }
+
+    /** The fact of an entry: as read back, or bound from its JSON. */
+    Fact fact(Entry e) throws IOException {
+        return e.fact() != null ? e.fact() : readers[e.type()].readValue(e.json());
     }
 
     void delete(int partition) throws IOException {
@@ -162,12 +189,12 @@ final class Spill implements Closeable {
         o.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    static String readString(ByteBuffer in) {
+        int n = in.getInt();
         if (n < 0) return null;
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 
     /** Writes what is queued and closes the partition files; after this the partitions can be read. */

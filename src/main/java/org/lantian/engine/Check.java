@@ -29,6 +29,7 @@ public final class Check {
     private final FindingCollector out;
     private final RuleContext kcontext;
     private final MeasureTexts texts;
+    private final MeasureTexts.Of of;
     private final Measure measure;
     private final String rule;
     private final String subject;
@@ -46,11 +47,17 @@ public final class Check {
 
     Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, int measure, String rule, String subject,
           String subjectType, String town, String submission, LocalDate day) {
+        this(out, kcontext, texts, texts.of(measure), rule, subject, subjectType, town, submission, day);
+    }
+
+    Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, MeasureTexts.Of of, String rule, String subject,
+          String subjectType, String town, String submission, LocalDate day) {
         this.day = day;
         this.out = out;
         this.kcontext = kcontext;
         this.texts = texts;
-        this.measure = texts.measure(measure);
+        this.of = of;
+        this.measure = of.measure;
         this.rule = rule;
         this.subject = subject;
         this.subjectType = subjectType;
@@ -168,8 +175,8 @@ public final class Check {
             en = en + "; " + ends(p, false);
         }
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
-                texts.units(measure, town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
-                texts.deadline(measure),
+                of.units(town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
+                of.deadline,
                 new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, submission)));
     }
 

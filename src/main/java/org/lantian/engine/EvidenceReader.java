@@ -58,10 +58,13 @@ final class EvidenceReader {
         if (facts.isEmpty()) return List.of();
         Shape[] shapes = new Shape[facts.size()];
         String[] from = new String[facts.size()];
-        Map<Class<?>, Shape> ofRule = this.shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>());
+        // get before computeIfAbsent: a hit is then lock-free (computeIfAbsent locks a bin whose first key is another)
+        Map<Class<?>, Shape> ofRule = this.shapes.get(rule);
+        if (ofRule == null) ofRule = this.shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>());
         for (int i = 0; i < shapes.length; i++) {
             Fact f = facts.get(i);
-            shapes[i] = ofRule.computeIfAbsent(f.getClass(), type -> shape(rule, type));
+            Shape s = ofRule.get(f.getClass());
+            shapes[i] = s != null ? s : ofRule.computeIfAbsent(f.getClass(), type -> shape(rule, type));
             String o = origin.apply(f);
             from[i] = o == null || o.equals(submission) ? null : o;
         }

@@ -17,6 +17,13 @@ import org.lantian.domain.Finding;
  * The measure comes from the rule's {@code @measure} metadata and the rule id from its name.
  */
 public final class FindingCollector {
+    /** A fact type's simple name, as findings name it (Class.getSimpleName works it out on every call). */
+    private static final ClassValue<String> TYPE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
     private final MeasureTexts texts;
     private final EvidenceReader evidence;
     private final LocalDate asOf;
@@ -33,8 +40,8 @@ public final class FindingCollector {
 
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
-        Rule rule = kcontext.getRule();
-        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), fact.subject(), fact.getClass().getSimpleName(),
+        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
+        return new Check(this, kcontext, texts, rule.of(), rule.name(), fact.subject(), TYPE.get(fact.getClass()),
                 fact.town(), origin.apply(fact), fact.day());
     }
 
@@ -43,15 +50,15 @@ public final class FindingCollector {
      * town and submission come from the fact.
      */
     public Check about(RuleContext kcontext, Fact fact, String subject) {
-        Rule rule = kcontext.getRule();
-        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, fact.getClass().getSimpleName(),
+        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
+        return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, TYPE.get(fact.getClass()),
                 fact.town(), origin.apply(fact), fact.day());
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
-        Rule rule = kcontext.getRule();
-        return new Check(this, kcontext, texts, measureOf(rule), rule.getName(), subject, subjectType, town, null, null);
+        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
+        return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, subjectType, town, null, null);
     }
 
     public LocalDate asOf() {

@@ -93,9 +93,14 @@ public final class Periods {
     public static String label(String kind, Period p) {
         return switch (kind) {
             case "day" -> p.from().toString();
-            case "week" -> p.from().get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                    + String.format("%02d", p.from().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case "month" -> p.from().toString().substring(0, p.from().toString().length() - 3);
+            case "week" -> {
+                int week = p.from().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR); // 1 to 53, two digits
+                yield p.from().get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
+            }
+            case "month" -> {
+                String day = p.from().toString();
+                yield day.substring(0, day.length() - 3);
+            }
             case "quarter" -> p.from().getYear() + "-Q" + ((p.from().getMonthValue() - 1) / 3 + 1);
             case "year" -> Integer.toString(p.from().getYear());
             default -> p.toString();

@@ -1,0 +1,246 @@
+package org.lantian.batch;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A record fact as compact binary, for the spill: its fields in declaration order, each as its value (a null
+ * as one byte), read back through the canonical constructor, as Jackson binds it. Binding the spilled facts
+ * again from this form costs a fraction of parsing their JSON again. A type with a field of another kind than
+ * those below has no codec ({@link #of} gives null) and is spilled as JSON.
+ */
+final class FactCodec {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    /** How one field is written and read. */
+    private interface Value {
+        void write(DataOutputStream out, Object v) throws IOException;
+
+        Object read(ByteBuffer in);
+    }
+
+    private final MethodHandle[] getters;
+    private final Value[] values;
+    private final MethodHandle constructor;
+
+    private FactCodec(MethodHandle[] getters, Value[] values, MethodHandle constructor) {
+        this.getters = getters;
+        this.values = values;
+        this.constructor = constructor;
+    }
+
+    /** The codec of a record type, or null when one of its fields is of a kind it does not know. */
+    static FactCodec of(Class<?> type) {
+        if (!type.isRecord()) return null;
+        try {
+            RecordComponent[] components = type.getRecordComponents();
+            MethodHandle[] getters = new MethodHandle[components.length];
+            Value[] values = new Value[components.length];
+            Class<?>[] parameters = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                values[i] = value(c.getType(), c.getGenericType());
+                if (values[i] == null) return null;
+                // the field itself, not its accessor: a record may override an accessor
+                Field f = type.getDeclaredField(c.getName());
+                f.setAccessible(true);
+                getters[i] = LOOKUP.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+                parameters[i] = c.getType();
+            }
+            var canonical = type.getDeclaredConstructor(parameters);
+            canonical.setAccessible(true);
+            MethodHandle constructor = LOOKUP.unreflectConstructor(canonical)
+                    .asType(MethodType.methodType(Object.class, parameters).generic())
+                    .asSpreader(Object[].class, components.length);
+            return new FactCodec(getters, values, constructor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // spilled as JSON
+        }
+    }
+
+    void write(DataOutputStream out, Object fact) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            Object v;
+            try {
+                v = getters[i].invokeExact(fact);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read a field of " + fact.getClass().getSimpleName(), e);
+            }
+            if (v == null) {
+                out.writeByte(0);
+            } else {
+                out.writeByte(1);
+                values[i].write(out, v);
+            }
+        }
+    }
+
+    Object read(ByteBuffer in) {
+        Object[] args = new Object[values.length];
+        for (int i = 0; i < args.length; i++) args[i] = in.get() == 0 ? null : values[i].read(in);
+        try {
+            return constructor.invokeExact(args);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot bind a spilled fact again", e);
+        }
+    }
+
+    private static Value value(Class<?> type, Type generic) {
+        if (type == String.class) return STRING;
+        if (type == Integer.class || type == int.class) return INT;
+        if (type == Long.class || type == long.class) return LONG;
+        if (type == Double.class || type == double.class) return DOUBLE;
+        if (type == Boolean.class || type == boolean.class) return BOOLEAN;
+        if (type == LocalDate.class) return DATE;
+        if (type == LocalTime.class) return TIME;
+        if (type.isEnum()) return enumOf(type.getEnumConstants());
+        if (type == List.class && generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> e) {
+            Value element = value(e, e);
+            return element == null ? null : listOf(element);
+        }
+        return null;
+    }
+
+    private static final Value STRING = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            int n = in.getInt();
+            String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+            in.position(in.position() + n);
+            return s;
+        }
+    };
+
+    private static final Value INT = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeInt((Integer) v);
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return in.getInt();
+        }
+    };
+
+    private static final Value LONG = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeLong((Long) v);
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return in.getLong();
+        }
+    };
+
+    private static final Value DOUBLE = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeLong(Double.doubleToRawLongBits((Double) v));
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return Double.longBitsToDouble(in.getLong());
+        }
+    };
+
+    private static final Value BOOLEAN = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeBoolean((Boolean) v);
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return in.get() != 0;
+        }
+    };
+
+    private static final Value DATE = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeLong(((LocalDate) v).toEpochDay());
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return LocalDate.ofEpochDay(in.getLong());
+        }
+    };
+
+    private static final Value TIME = new Value() {
+        @Override
+        public void write(DataOutputStream out, Object v) throws IOException {
+            out.writeLong(((LocalTime) v).toNanoOfDay());
+        }
+
+        @Override
+        public Object read(ByteBuffer in) {
+            return LocalTime.ofNanoOfDay(in.getLong());
+        }
+    };
+
+    private static Value enumOf(Object[] constants) {
+        return new Value() {
+            @Override
+            public void write(DataOutputStream out, Object v) throws IOException {
+                out.writeShort(((Enum<?>) v).ordinal());
+            }
+
+            @Override
+            public Object read(ByteBuffer in) {
+                return constants[in.getShort()];
+            }
+        };
+    }
+
+    /** A list as Jackson binds one (an ArrayList), its elements each with a null byte. */
+    private static Value listOf(Value element) {
+        return new Value() {
+            @Override
+            public void write(DataOutputStream out, Object v) throws IOException {
+                List<?> list = (List<?>) v;
+                out.writeInt(list.size());
+                for (Object e : list) {
+                    if (e == null) {
+                        out.writeByte(0);
+                    } else {
+                        out.writeByte(1);
+                        element.write(out, e);
+                    }
+                }
+            }
+
+            @Override
+            public Object read(ByteBuffer in) {
+                int n = in.getInt();
+                List<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) list.add(in.get() == 0 ? null : element.read(in));
+                return list;
+            }
+        };
+    }
+}

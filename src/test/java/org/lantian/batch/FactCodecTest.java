@@ -1,0 +1,121 @@
+package org.lantian.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.lantian.Json;
+import org.lantian.TestPacks;
+import org.lantian.domain.Fact;
+import org.lantian.input.FactReader;
+import org.lantian.input.FactTypes;
+import org.lantian.input.InvalidInputException;
+import org.lantian.input.Problem;
+import org.lantian.input.StrictJson;
+import org.lantian.tools.NightGenerator;
+
+/** The spill's binary form gives back every fact exactly: equal, and written as the same JSON. */
+class FactCodecTest {
+    @Test
+    void everyFactTypeHasACodec() {
+        for (Class<? extends Fact> type : FactTypes.all()) assertNotNull(FactCodec.of(type), type.getSimpleName());
+    }
+
+    @Test
+    void everyFactOfAGeneratedNightAndTheSamplesComesBackTheSame() throws Exception {
+        ByteArrayOutputStream night = new ByteArrayOutputStream();
+        var pack = TestPacks.ledgerPack();
+        new NightGenerator(new NightGenerator.Options(20_000, LocalDate.of(2022, 6, 30), 11, 0.1, 0.001),
+                Registers.load(pack.dir(), pack.ledger())).write(night);
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : night.toString(StandardCharsets.UTF_8).split("\n")) add(line, nodes);
+        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl")).toList()) {
+                String text = Files.readString(f);
+                if (f.toString().endsWith(".jsonl")) for (String line : text.split("\n")) add(line, nodes);
+                else add(text, nodes);
+            }
+        }
+        FactReader reader = new FactReader(TestPacks.ledger());
+        List<Fact> facts = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            Fact fact = reader.readFact(node, "", "fact", new ArrayList<Problem>());
+            if (fact != null) facts.add(fact);
+        }
+        for (Class<? extends Fact> type : FactTypes.all()) facts.add(empty(type));
+        assertTrue(facts.size() > 20_000, facts.size() + " facts");
+        assertTrue(facts.stream().map(Object::getClass).distinct().count() == FactTypes.all().size(), "every type");
+        for (Fact fact : facts) {
+            Fact back = roundTrip(fact);
+            assertEquals(fact, back, fact.toString());
+            assertEquals(Json.MAPPER.writeValueAsString(fact), Json.MAPPER.writeValueAsString(back));
+        }
+    }
+
+    @Test
+    void textsAndExtremeValuesComeBackExactly() throws Exception {
+        var road = new org.lantian.domain.facts.RoadCleaning("R-|1\u0000", "泽州路 \uD83D\uDE00", null, null, "",
+                LocalDate.MIN, -0.0, Double.MAX_VALUE, Integer.MIN_VALUE, 0, null, Integer.MAX_VALUE, -1, false);
+        assertEquals(road, roundTrip(road));
+        Fact far = new org.lantian.domain.facts.RoadCleaning("R", null, null, null, null, LocalDate.MAX, Double.MIN_VALUE,
+                1e300, null, null, null, null, null, true);
+        assertEquals(far, roundTrip(far));
+        assertFalse(roundTrip(far) == far);
+    }
+
+    private static Fact roundTrip(Fact fact) throws Exception {
+        FactCodec codec = FactCodec.of(fact.getClass());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            codec.write(out, fact);
+            codec.write(out, fact); // two in a row: each reads exactly its own bytes
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
+        Fact first = (Fact) codec.read(in);
+        Fact second = (Fact) codec.read(in);
+        assertEquals(first, second);
+        assertFalse(in.hasRemaining());
+        return first;
+    }
+
+    /** A fact of the type with every field absent (or zero, for a primitive). */
+    private static Fact empty(Class<? extends Fact> type) throws Exception {
+        RecordComponent[] cs = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[cs.length];
+        Object[] args = new Object[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            types[i] = cs[i].getType();
+            if (types[i] == int.class) args[i] = 0;
+            else if (types[i] == long.class) args[i] = 0L;
+            else if (types[i] == double.class) args[i] = 0.0;
+            else if (types[i] == boolean.class) args[i] = false;
+        }
+        return type.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    private static void add(String json, List<JsonNode> out) {
+        JsonNode node;
+        try {
+            node = StrictJson.parse(json);
+        } catch (InvalidInputException e) {
+            return;
+        }
+        if (node.isObject() && node.has("type")) out.add(node);
+        else if (node.isObject() && node.path("facts").isArray()) node.get("facts").forEach(out::add);
+        else if (node.isArray()) node.forEach(n -> add(n.toString(), out));
+    }
+}
