@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A record fact as compact binary, for the spill: its fields in declaration order, each as its value (a null
@@ -32,32 +34,31 @@ final class FactCodec {
         Object read(ByteBuffer in);
     }
 
-    private final MethodHandle[] getters;
+    private final Function<Object, Object>[] getters;
     private final Value[] values;
     private final MethodHandle constructor;
 
-    private FactCodec(MethodHandle[] getters, Value[] values, MethodHandle constructor) {
+    private FactCodec(Function<Object, Object>[] getters, Value[] values, MethodHandle constructor) {
         this.getters = getters;
         this.values = values;
         this.constructor = constructor;
     }
 
     /** The codec of a record type, or null when one of its fields is of a kind it does not know. */
+    @SuppressWarnings("unchecked")
     static FactCodec of(Class<?> type) {
         if (!type.isRecord()) return null;
         try {
             RecordComponent[] components = type.getRecordComponents();
-            MethodHandle[] getters = new MethodHandle[components.length];
+            Function<Object, Object>[] getters = new Function[components.length];
             Value[] values = new Value[components.length];
             Class<?>[] parameters = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 values[i] = value(c.getType(), c.getGenericType());
                 if (values[i] == null) return null;
-                // the field itself, not its accessor: a record may override an accessor
-                Field f = type.getDeclaredField(c.getName());
-                f.setAccessible(true);
-                getters[i] = LOOKUP.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+                // a fact's accessors give its fields as they are (FactCodecTest: every fact comes back equal)
+                getters[i] = getter(c.getAccessor());
                 parameters[i] = c.getType();
             }
             var canonical = type.getDeclaredConstructor(parameters);
@@ -66,19 +67,16 @@ final class FactCodec {
                     .asType(MethodType.methodType(Object.class, parameters).generic())
                     .asSpreader(Object[].class, components.length);
             return new FactCodec(getters, values, constructor);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
             return null; // spilled as JSON
         }
     }
 
     void write(DataOutputStream out, Object fact) throws IOException {
         for (int i = 0; i < values.length; i++) {
-            Object v;
-            try {
-                v = getters[i].invokeExact(fact);
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read a field of " + fact.getClass().getSimpleName(), e);
-            }
+            Object v = getters[i].apply(fact);
             if (v == null) {
                 out.writeByte(0);
             } else {
@@ -96,6 +94,15 @@ final class FactCodec {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot bind a spilled fact again", e);
         }
+    }
+
+    /** An accessor as a function made for it (a method handle called from a field is interpreted, and slow). */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> getter(Method accessor) throws Throwable {
+        Class<?> returns = MethodType.methodType(accessor.getReturnType()).wrap().returnType();
+        return (Function<Object, Object>) LambdaMetafactory.metafactory(LOOKUP, "apply", MethodType.methodType(Function.class),
+                MethodType.methodType(Object.class, Object.class), LOOKUP.unreflect(accessor),
+                MethodType.methodType(returns, accessor.getDeclaringClass())).getTarget().invokeExact();
     }
 
     private static Value value(Class<?> type, Type generic) {

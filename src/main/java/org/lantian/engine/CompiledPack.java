@@ -27,8 +27,12 @@ import org.lantian.pack.RulePack;
 /** A rule pack compiled into a KieBase, ready to evaluate facts. Thread-safe: each call has its own session. */
 public final class CompiledPack {
     /** Deterministic order: by measure, rule, subject; ties keep the order the rules produced them. */
-    public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::measure)
-            .thenComparing(Finding::rule).thenComparing(f -> String.valueOf(f.subject()));
+    public static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = Integer.compare(a.measure(), b.measure());
+        if (c == 0 && a.rule() != b.rule()) c = a.rule().compareTo(b.rule());
+        if (c == 0 && a.subject() != b.subject()) c = String.valueOf(a.subject()).compareTo(String.valueOf(b.subject()));
+        return c;
+    };
 
     /** Halts sessions that run past their limit; one daemon thread for all. */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -44,6 +44,11 @@ final class EvidenceReader {
 
     /** The evidence of one finding; a fact's submission is left out where it is the finding's own. */
     List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, String submission) {
+        if (matched.size() == 1 && matched.get(0) instanceof Fact f) { // the most common match: one fact
+            Shape shape = shape(rule, f);
+            String o = origin.apply(f);
+            return new Matched(new Fact[] {f}, new Shape[] {shape}, new String[] {o == null || o.equals(submission) ? null : o});
+        }
         List<Fact> facts = new ArrayList<>(matched.size());
         boolean collected = false;
         for (Object o : matched) {
@@ -58,17 +63,21 @@ final class EvidenceReader {
         if (facts.isEmpty()) return List.of();
         Shape[] shapes = new Shape[facts.size()];
         String[] from = new String[facts.size()];
-        // get before computeIfAbsent: a hit is then lock-free (computeIfAbsent locks a bin whose first key is another)
-        Map<Class<?>, Shape> ofRule = this.shapes.get(rule);
-        if (ofRule == null) ofRule = this.shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>());
         for (int i = 0; i < shapes.length; i++) {
             Fact f = facts.get(i);
-            Shape s = ofRule.get(f.getClass());
-            shapes[i] = s != null ? s : ofRule.computeIfAbsent(f.getClass(), type -> shape(rule, type));
+            shapes[i] = shape(rule, f);
             String o = origin.apply(f);
             from[i] = o == null || o.equals(submission) ? null : o;
         }
         return new Matched(facts.toArray(Fact[]::new), shapes, from);
+    }
+
+    /** How to read a fact for a rule, worked out once; a hit reads without locking (computeIfAbsent locks a busy bin). */
+    private Shape shape(String rule, Fact f) {
+        Map<Class<?>, Shape> ofRule = shapes.get(rule);
+        if (ofRule == null) ofRule = shapes.computeIfAbsent(rule, r -> new ConcurrentHashMap<>());
+        Shape s = ofRule.get(f.getClass());
+        return s != null ? s : ofRule.computeIfAbsent(f.getClass(), type -> shape(rule, type));
     }
 
     /**

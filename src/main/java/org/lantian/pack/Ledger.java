@@ -144,8 +144,17 @@ public record Ledger(
     }
 
     public LocalTime time(int measure, String name) {
-        return LocalTime.parse(String.valueOf(target(measure, name).value()));
+        String text = String.valueOf(target(measure, name).value());
+        LocalTime t = TIMES.get(text); // rules read a time on every firing: each text is parsed once
+        if (t == null) {
+            t = LocalTime.parse(text);
+            if (TIMES.size() < 1024) TIMES.put(text, t);
+        }
+        return t;
     }
+
+    /** The times of ledgers' targets by their text, parsed once (a ledger has a handful). */
+    private static final Map<String, LocalTime> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public boolean bool(int measure, String name) {
         Object v = target(measure, name).value();

@@ -43,8 +43,8 @@ public record Restaurant(
     public Integer cleaningDaysIn(LocalDate from, LocalDate to, java.util.Collection<LocalDate> reported) {
         if (cleanings == null && (reported == null || reported.isEmpty())) return null;
         java.util.Set<LocalDate> days = new java.util.HashSet<>();
-        if (cleanings != null) days.addAll(cleanings);
-        if (reported != null) days.addAll(reported);
-        return (int) days.stream().filter(d -> d != null && !d.isBefore(from) && !d.isAfter(to)).count();
+        if (cleanings != null) for (LocalDate d : cleanings) if (d != null && !d.isBefore(from) && !d.isAfter(to)) days.add(d);
+        if (reported != null) for (LocalDate d : reported) if (d != null && !d.isBefore(from) && !d.isAfter(to)) days.add(d);
+        return days.size();
     }
 }
