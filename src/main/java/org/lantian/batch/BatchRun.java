@@ -639,7 +639,7 @@ public final class BatchRun {
     }
 
     private List<Finding> evaluateItems(List<Item> items) {
-        Map<Fact, String> origin = new IdentityHashMap<>();
+        Map<Fact, String> origin = new IdentityHashMap<>(items.size() + context.size());
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
         for (Item c : context) {
             facts.add(c.fact());

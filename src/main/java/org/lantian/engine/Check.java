@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
+import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Message;
 import org.lantian.domain.Span;
@@ -36,6 +37,7 @@ public final class Check {
     private final String subjectType;
     private final String town;
     private final String submission;
+    private Fact fact;
     private Status status;
     private Object observed;
     private Object target;
@@ -63,6 +65,12 @@ public final class Check {
         this.subjectType = subjectType;
         this.town = town;
         this.submission = submission;
+    }
+
+    /** The fact this check is about (its submission is the finding's). */
+    Check of(Fact fact) {
+        this.fact = fact;
+        return this;
     }
 
     /** Passes when observed ≥ the measure's named target. */
@@ -177,7 +185,7 @@ public final class Check {
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 of.units(town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
                 of.deadline,
-                new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, submission)));
+                new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, fact, submission)));
     }
 
     /** The period this finding is judged over. */

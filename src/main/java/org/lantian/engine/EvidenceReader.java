@@ -42,12 +42,14 @@ final class EvidenceReader {
         this.index = index;
     }
 
-    /** The evidence of one finding; a fact's submission is left out where it is the finding's own. */
-    List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, String submission) {
+    /**
+     * The evidence of one finding about {@code about} (null: about no one fact), whose submission is
+     * {@code submission}; a fact's submission is left out where it is the finding's own.
+     */
+    List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, Fact about, String submission) {
         if (matched.size() == 1 && matched.get(0) instanceof Fact f) { // the most common match: one fact
             Shape shape = shape(rule, f);
-            String o = origin.apply(f);
-            return new Matched(new Fact[] {f}, new Shape[] {shape}, new String[] {o == null || o.equals(submission) ? null : o});
+            return new Matched(new Fact[] {f}, new Shape[] {shape}, new String[] {from(f, origin, about, submission)});
         }
         List<Fact> facts = new ArrayList<>(matched.size());
         boolean collected = false;
@@ -66,10 +68,16 @@ final class EvidenceReader {
         for (int i = 0; i < shapes.length; i++) {
             Fact f = facts.get(i);
             shapes[i] = shape(rule, f);
-            String o = origin.apply(f);
-            from[i] = o == null || o.equals(submission) ? null : o;
+            from[i] = from(f, origin, about, submission);
         }
         return new Matched(facts.toArray(Fact[]::new), shapes, from);
+    }
+
+    /** A fact's submission where it is not the finding's; the finding's own fact is not looked up again. */
+    private static String from(Fact f, Function<Fact, String> origin, Fact about, String submission) {
+        if (f == about) return null;
+        String o = origin.apply(f);
+        return o == null || o.equals(submission) ? null : o;
     }
 
     /** How to read a fact for a rule, worked out once; a hit reads without locking (computeIfAbsent locks a busy bin). */

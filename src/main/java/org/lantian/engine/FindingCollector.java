@@ -42,7 +42,7 @@ public final class FindingCollector {
     public Check about(RuleContext kcontext, Fact fact) {
         MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
         return new Check(this, kcontext, texts, rule.of(), rule.name(), fact.subject(), TYPE.get(fact.getClass()),
-                fact.town(), origin.apply(fact), fact.day());
+                fact.town(), origin.apply(fact), fact.day()).of(fact);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class FindingCollector {
     public Check about(RuleContext kcontext, Fact fact, String subject) {
         MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
         return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, TYPE.get(fact.getClass()),
-                fact.town(), origin.apply(fact), fact.day());
+                fact.town(), origin.apply(fact), fact.day()).of(fact);
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
@@ -69,10 +69,13 @@ public final class FindingCollector {
         return findings;
     }
 
-    /** The facts of the rule's current match, as the evidence of a finding from {@code submission}. */
-    List<Evidence> evidence(RuleContext kcontext, String submission) {
+    /**
+     * The facts of the rule's current match, as the evidence of a finding about {@code fact} (null: about no one
+     * fact) from {@code submission}.
+     */
+    List<Evidence> evidence(RuleContext kcontext, Fact fact, String submission) {
         if (kcontext == null || evidence == null) return List.of(); // a check made outside a rule's consequence (tests)
-        return evidence.of(kcontext.getRule().getName(), kcontext.getMatch().getObjects(), origin, submission);
+        return evidence.of(kcontext.getRule().getName(), kcontext.getMatch().getObjects(), origin, fact, submission);
     }
 
     void add(Finding finding) {
