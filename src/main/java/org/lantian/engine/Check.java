@@ -45,6 +45,7 @@ public final class Check {
     private String targetName;
     private LocalDate day;
     private Period period;
+    private Span span;
     private boolean shortfall;
 
     Check(FindingCollector out, RuleContext kcontext, MeasureTexts texts, int measure, String rule, String subject,
@@ -130,6 +131,7 @@ public final class Check {
     /** Judges over this period (a rule that chose the period itself, e.g. one quarter of several). */
     public Check over(Period period) {
         this.period = period;
+        this.span = null;
         return this;
     }
 
@@ -185,12 +187,16 @@ public final class Check {
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 of.units(town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
                 of.deadline,
-                new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, fact, submission)));
+                span != null ? span : new Span(p.from(), p.to()), submission, null, out.evidence(kcontext, fact, submission)));
     }
 
     /** The period this finding is judged over. */
     public Period period() {
-        if (period == null) period = texts.period(measure, targetName, day != null ? day : out.asOf());
+        if (period == null) {
+            FindingCollector.Judged j = out.period(measure, targetName, day != null ? day : out.asOf());
+            period = j.period();
+            span = j.span();
+        }
         return period;
     }
 

@@ -3,12 +3,16 @@ package org.lantian.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Evidence;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
+import org.lantian.domain.Span;
+import org.lantian.pack.Measure;
+import org.lantian.pack.Period;
 
 /**
  * The global {@code findings} of every rule. A rule's consequence starts a {@link Check} about a
@@ -59,6 +63,24 @@ public final class FindingCollector {
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
         MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
         return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, subjectType, town, null, null);
+    }
+
+    /** A period of a measure's target that contains a day, and its span as findings give it. */
+    record Judged(Measure measure, String target, LocalDate day, Period period, Span span) {
+    }
+
+    /** The periods last judged over: the findings of a session fall on few days, mostly in runs of one rule. */
+    private final Judged[] judged = new Judged[64];
+
+    /** The period of a measure's target that contains the day (from a small cache: a period is a pure function of these). */
+    Judged period(Measure measure, String target, LocalDate day) {
+        int h = (measure.number() * 31 + (target == null ? 0 : target.hashCode())) * 31 + day.hashCode();
+        int i = (h ^ (h >>> 7)) & (judged.length - 1);
+        Judged j = judged[i];
+        if (j != null && j.measure() == measure && Objects.equals(j.target(), target) && j.day().equals(day)) return j;
+        Period p = texts.period(measure, target, day);
+        judged[i] = j = new Judged(measure, target, day, p, new Span(p.from(), p.to()));
+        return j;
     }
 
     public LocalDate asOf() {
