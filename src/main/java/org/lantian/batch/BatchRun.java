@@ -511,6 +511,10 @@ public final class BatchRun {
         else writeReject(rejectsOut, conflict(item, before));
     }
 
+    /** A bare fact's identity within its submission (as {@link #dedupKey}, without building a text for each fact). */
+    private record Same(String submission, Class<?> type, String subject) {
+    }
+
     private static String dedupKey(Fact fact, Origin origin) {
         return origin.submission() + '\u0000' + fact.getClass().getSimpleName() + '\u0000' + fact.subject();
     }
@@ -532,7 +536,7 @@ public final class BatchRun {
     /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, sorts its findings. */
     private PartResult evaluate(Spill spill, int partition) throws IOException {
         List<Spill.Entry> entries = spill.read(partition);
-        Map<String, Item> seen = new HashMap<>();
+        Map<Same, Item> seen = new HashMap<>();
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
         Map<String, List<Item>> groups = new HashMap<>(); // in key order below: sorted once, not kept sorted per fact
@@ -547,7 +551,7 @@ public final class BatchRun {
             if (e.origin().file() == HISTORY) {
                 if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
             } else if (e.origin().bare()) {
-                Item before = seen.putIfAbsent(dedupKey(fact, e.origin()), item);
+                Item before = seen.putIfAbsent(new Same(e.origin().submission(), fact.getClass(), fact.subject()), item);
                 if (before != null) {
                     if (before.fact().equals(fact)) duplicates++;
                     else conflicts.add(conflict(item, before));
