@@ -3,7 +3,6 @@ package org.lantian.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -38,9 +37,11 @@ public final class LineBinder {
     public record Bound(Fact fact, String submission) {
     }
 
-    /** The tree's parser's strictness, on bytes: every key once (and, checked below, nothing after the value). */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * A plain parser: a key given twice is caught below (each field fills its slot once, and "type" and
+     * "submission" are seen once), cheaper than the parser's set of names per object.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** The doubles nearest to the bounds of a number: a value that rounds onto one is judged on its exact decimal. */
     private static final double MAX = FactReader.MAX_NUMBER.doubleValue();
@@ -133,6 +134,7 @@ public final class LineBinder {
         if (plan == null) return null;
         Slot[] slots = plan.slots();
         Object[] values = new Object[slots.length];
+        boolean[] seen = new boolean[slots.length];
         String submission = null;
         boolean submissionSeen = false;
         int next = 0;
@@ -152,6 +154,8 @@ public final class LineBinder {
                 continue;
             }
             next = slot.index() + 1;
+            if (seen[slot.index()]) return null;
+            seen[slot.index()] = true;
             if (t == JsonToken.VALUE_NULL) continue;
             Object value;
             if (slot.list()) {
@@ -206,7 +210,7 @@ public final class LineBinder {
             }
             case DATE -> {
                 if (t != JsonToken.VALUE_STRING) return null;
-                LocalDate day = IsoDays.parse(p.getText());
+                LocalDate day = day(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 return day != null && dates.contains(day) ? day : null;
             }
             case TIME -> {
@@ -230,6 +234,29 @@ public final class LineBinder {
             }
         }
         return null;
+    }
+
+    /** {@link IsoDays#parse} of a text in the parser's buffer (no string made for it). */
+    private static LocalDate day(char[] c, int at, int length) {
+        if (length != 10 || c[at + 4] != '-' || c[at + 7] != '-') return null;
+        int y = digits(c, at, 4);
+        int m = digits(c, at + 5, 2);
+        int d = digits(c, at + 8, 2);
+        if (y < 0 || m < 0 || d < 0) return null;
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(char[] c, int at, int count) {
+        int n = 0;
+        for (int i = at; i < at + count; i++) {
+            if (c[i] < '0' || c[i] > '9') return -1;
+            n = n * 10 + (c[i] - '0');
+        }
+        return n;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

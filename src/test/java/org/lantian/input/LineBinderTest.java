@@ -114,7 +114,8 @@ class LineBinderTest {
                 ok.replace("2022-06-24", "2022-02-30"), ok.replace("\"NONE\"", "0"), ok.replace("\"S-1\"", "\"S\\ud800\""),
                 ok.replace("\"S-1\"", "\" \""), ok.replace("\"S-1\"", "1"), ok.replace("}", ",\"date\":\"2022-06-25\"}"),
                 ok + " {}", ok + "x", ok.replace("}", ",\"extra\":1}"), ok.replace(",\"date\":\"2022-06-24\"", ""),
-                ok.replace("32.67", "\"32.67\""), ok.replace("\"NONE\"", "\"none\""), ok.replace("S-1", "S\\u0001"))) {
+                ok.replace("32.67", "\"32.67\""), ok.replace("}", ",\"submission\":\"S-2\"}"),
+                ok.replace("}", ",\"type\":\"WeatherDay\"}"), ok.replace("}", ",\"alertLevel\":null}"), ok.replace("\"NONE\"", "\"none\""), ok.replace("S-1", "S\\u0001"))) {
             assertNull(READER.readLine(bytes(bad)), bad);
             assertAgrees(bytes(bad));
         }
