@@ -80,6 +80,7 @@ public final class LineBinder {
         Map<String, Slot> byName = new HashMap<>();
         for (int i = 0; i < slots.length; i++) {
             FactReader.Field f = shape.fields()[i];
+            if (f.name().equals("type") || f.name().equals("submission")) return null; // names the line's own fields
             boolean list = f.element() != null;
             if (list && !(f.type() instanceof ParameterizedType pt && pt.getRawType() == List.class)) return null;
             Type t = list ? f.element() : f.type();
