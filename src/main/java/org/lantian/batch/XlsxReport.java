@@ -2,6 +2,7 @@ package org.lantian.batch;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
@@ -28,7 +31,7 @@ final class XlsxReport implements AutoCloseable {
             "实测 observed", "目标 target", "责任单位 units", "说明", "message", "期限 deadline", "期间 period",
             "提交 submission"};
 
-    private final SXSSFWorkbook book = new SXSSFWorkbook(200);
+    private final SXSSFWorkbook book = new Book(200);
     private final CellStyle bold;
     private final CellStyle percent;
     private final SXSSFSheet findings;
@@ -212,6 +215,51 @@ final class XlsxReport implements AutoCloseable {
 
     private static String join(List<Integer> numbers) {
         return numbers.isEmpty() ? "—" : String.join(", ", numbers.stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * POI's streaming workbook, but that a sheet's text needing no escape is written in one piece rather than
+     * code point by code point (POI's way, kept for the rest): the same bytes at a fraction of the cost.
+     */
+    private static final class Book extends SXSSFWorkbook {
+        Book(int window) {
+            super(window);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetWriter(_sharedStringSource);
+        }
+    }
+
+    /** POI's sheet writer, but that a text needing no escape goes to the file in one piece. */
+    static final class SheetWriter extends SheetDataWriter {
+        SheetWriter(SharedStringsTable strings) throws IOException {
+            super(strings);
+        }
+
+        SheetWriter(Writer out) throws IOException {
+            super(out);
+        }
+
+        @Override
+        protected void outputEscapedString(String s) throws IOException {
+            if (plain(s)) _out.write(s);
+            else super.outputEscapedString(s);
+        }
+    }
+
+    /**
+     * Whether POI writes a text into a sheet as it is: no character it escapes (&lt; &gt; &amp; &quot;, no-break
+     * space) or replaces by '?' (controls, U+FFFE, U+FFFF). A surrogate it writes as it is, paired or not.
+     */
+    private static boolean plain(String s) {
+        if (s == null) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c == '<' || c == '>' || c == '&' || c == '"' || c == '\u00A0' || c >= '\uFFFE') return false;
+        }
+        return true;
     }
 
     void write(OutputStream out) throws IOException {
