@@ -34,6 +34,8 @@ final class XlsxReport implements AutoCloseable {
     private final SXSSFWorkbook book = new Book(200);
     private final CellStyle bold;
     private final CellStyle percent;
+    /** The workbook's default style, given to a cell outright: else POI looks it up (its column's, the book's) per cell. */
+    private final CellStyle plain;
     private final SXSSFSheet findings;
     private final Set<String> names = new HashSet<>();
     private int findingRow = 1;
@@ -47,6 +49,7 @@ final class XlsxReport implements AutoCloseable {
         font.setBold(true);
         bold = book.createCellStyle();
         bold.setFont(font);
+        plain = book.getCellStyleAt(0);
         percent = book.createCellStyle();
         percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
         findings = book.createSheet(name(FINDINGS_SHEET, names));
@@ -203,11 +206,12 @@ final class XlsxReport implements AutoCloseable {
         }
     }
 
-    private static void cells(Row x, Object... values) {
+    private void cells(Row x, Object... values) {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null) continue;
             var cell = x.createCell(i);
+            cell.setCellStyle(plain);
             if (v instanceof Number n) cell.setCellValue(n.doubleValue());
             else cell.setCellValue(String.valueOf(v));
         }
