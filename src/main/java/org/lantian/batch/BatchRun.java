@@ -309,32 +309,24 @@ public final class BatchRun {
      */
     private void loadHistory(Spill spill) throws IOException {
         o.progress().step("loading history");
-        List<History.Window> windows = windows();
-        Set<String> every = everySubject();
         Set<String> keys = new HashSet<>(tonightKeys);
         keys.addAll(registered.keySet());
-        java.util.function.Consumer<History.Stored> add = stored -> {
-            Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
-            Class<? extends Fact> type = stored.factType();
-            if (registered.containsKey(stored.subject())) {
-                registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
-            }
-            try {
-                if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
-                else spill.add(stored.partitionKey(), type, stored.json(), origin);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            historyFacts++;
-        };
         try {
-            o.store().history().forEach(windows.stream().filter(w -> every.contains(w.type())).toList(), o.asOf(), null, tonight,
-                    stored -> {
-                        if (stored.partitionKey() != null) keys.add(stored.partitionKey());
-                        add.accept(stored);
+            o.store().history().forEachOfNight(pack.ledger(), org.lantian.engine.TypeReaders.measuresByType(pack), o.asOf(), keys,
+                    tonight, stored -> {
+                        Origin origin = new Origin(HISTORY, 0, stored.submission(), false);
+                        Class<? extends Fact> type = stored.factType();
+                        if (registered.containsKey(stored.subject())) {
+                            registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
+                        }
+                        try {
+                            if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
+                            else spill.add(stored.partitionKey(), type, stored.json(), origin);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        historyFacts++;
                     });
-            List<History.Window> keyed = windows.stream().filter(w -> !every.contains(w.type())).toList();
-            if (!keyed.isEmpty()) o.store().history().forEach(keyed, o.asOf(), keys, tonight, add);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (SQLException e) {
@@ -347,13 +339,9 @@ public final class BatchRun {
         return History.windows(pack.ledger(), o.asOf(), Map.of());
     }
 
-    /** The types whose stored facts tonight judges for every subject: see {@link History#everySubject}; context types always. */
+    /** The types whose stored facts tonight loads for every subject: see {@link History#loadedForEverySubject}. */
     private Set<String> everySubject() {
-        Set<String> every = new HashSet<>(History.everySubject(pack.ledger(), o.asOf(), org.lantian.engine.TypeReaders.measuresByType(pack)));
-        for (String type : pack.ledger().history().keySet()) {
-            if (org.lantian.input.FactTypes.byName(type).map(t -> t.isAnnotationPresent(Context.class)).orElse(true)) every.add(type);
-        }
-        return every;
+        return History.loadedForEverySubject(pack.ledger(), o.asOf(), org.lantian.engine.TypeReaders.measuresByType(pack));
     }
 
     /**

@@ -18,6 +18,8 @@ import org.lantian.domain.Finding;
 import org.lantian.domain.Span;
 import org.lantian.domain.Status;
 import org.lantian.service.EvaluationService;
+import org.lantian.batch.Registers;
+import org.lantian.engine.TypeReaders;
 import org.lantian.store.History;
 
 /**
@@ -87,20 +89,26 @@ public final class Impact {
         Map<String, Judged> before = new TreeMap<>();
         Map<String, Judged> after = new TreeMap<>();
         long facts = 0;
+        Set<String> registeredNow = registered(current);
+        Set<String> registeredProposed = registered(proposed);
         for (int i = 0; i < days.size(); i++) {
             LocalDate day = days.get(i);
             progress.accept("judging " + day + " (" + (i + 1) + "/" + days.size() + ")");
             List<History.Stored> tonight = new ArrayList<>();
             history.forEachRecordedOn(day, tonight::add);
-            facts += judge(history, current, "current", day, tonight, before);
-            judge(history, proposed, "proposed", day, tonight, after);
+            facts += judge(history, current, "current", day, tonight, registeredNow, before);
+            judge(history, proposed, "proposed", day, tonight, registeredProposed, after);
         }
         return compare(from, to, days, facts, before, after);
     }
 
-    /** One day with one pack: its findings' judgements put into {@code last}; returns the facts evaluated. */
+    /**
+     * One day with one pack: its findings' judgements put into {@code last}; returns the facts evaluated. The stored
+     * facts are loaded as the batch loads a night's ({@link History#forEachOfNight}): a running quarter's or year's
+     * only for the subjects the day brings or the pack's registers list, every subject's on the night its period ends.
+     */
     private static long judge(History history, EvaluationService service, String which, LocalDate day, List<History.Stored> tonight,
-                              Map<String, Judged> last) throws SQLException {
+                              Set<String> registered, Map<String, Judged> last) throws SQLException {
         Map<String, List<Fact>> groups = new TreeMap<>();
         Set<Fact> context = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
@@ -117,7 +125,9 @@ public final class Impact {
             submissions.add(s.submission());
             place.accept(s);
         }
-        history.forEach(History.windows(service.pack().ledger(), day, Map.of()), day, null, submissions, stored -> {
+        Set<String> keys = new HashSet<>(registered);
+        for (History.Stored s : tonight) if (s.partitionKey() != null) keys.add(s.partitionKey());
+        history.forEachOfNight(service.pack().ledger(), TypeReaders.measuresByType(service.pack()), day, keys, submissions, stored -> {
             if (seen.add(stored.sameness())) place.accept(stored);
         });
         List<Fact> session = new ArrayList<>();
@@ -130,6 +140,15 @@ public final class Impact {
         }
         if (!session.isEmpty() || !context.isEmpty()) evaluate(service, which, day, session, context, last);
         return count[0];
+    }
+
+    /** The subjects of the pack's registers: their stored facts of a running period are judged every night, as the batch does. */
+    private static Set<String> registered(EvaluationService service) {
+        try {
+            return Registers.load(service.pack().pack().dir(), service.pack().ledger()).bySubject().keySet();
+        } catch (org.lantian.pack.PackException e) {
+            throw new IllegalStateException("the pack's registers do not load: " + e.getMessage(), e);
+        }
     }
 
     private static void evaluate(EvaluationService service, String which, LocalDate day, List<Fact> session, Set<Fact> context,

@@ -296,6 +296,38 @@ public final class History {
     }
 
     /**
+     * The fact types of the pack's history map whose stored facts a night as of {@code asOf} loads for every subject:
+     * {@link #everySubject} and the context types (the weather, seen by every partition).
+     */
+    public static Set<String> loadedForEverySubject(Ledger ledger, LocalDate asOf, Map<String, Set<Integer>> readers) {
+        Set<String> every = new java.util.TreeSet<>(everySubject(ledger, asOf, readers));
+        for (String type : ledger.history().keySet()) {
+            if (FactTypes.byName(type).map(t -> t.isAnnotationPresent(org.lantian.domain.Context.class)).orElse(true)) every.add(type);
+        }
+        return every;
+    }
+
+    /**
+     * Streams the stored facts a night judged as of {@code asOf} needs, as the batch and {@code lantian impact} load
+     * them: of the types {@link #loadedForEverySubject} every stored fact of their windows; of the others only those
+     * of the partition keys the night judges anyway, which are {@code keys} (the night's own facts' keys and the
+     * registered subjects; the set is added to) and the keys of the facts loaded for every subject. So a running
+     * quarter or year costs what the night's subjects have stored, not the store. {@code excluded}: submissions
+     * judged again from their input.
+     */
+    public void forEachOfNight(Ledger ledger, Map<String, Set<Integer>> readers, LocalDate asOf, Set<String> keys,
+                               Set<String> excluded, Consumer<Stored> action) throws SQLException {
+        List<Window> windows = windows(ledger, asOf, Map.of());
+        Set<String> every = loadedForEverySubject(ledger, asOf, readers);
+        forEach(windows.stream().filter(w -> every.contains(w.type())).toList(), asOf, null, excluded, stored -> {
+            if (stored.partitionKey() != null) keys.add(stored.partitionKey());
+            action.accept(stored);
+        });
+        List<Window> keyed = windows.stream().filter(w -> !every.contains(w.type())).toList();
+        if (!keyed.isEmpty()) forEach(keyed, asOf, keys, excluded, action);
+    }
+
+    /**
      * Streams the stored facts of the windows, judged as of {@code asOf}: facts of a window's days that were
      * recorded on or before {@code asOf}, except those of the {@code excluded} submissions (being judged
      * again from their input), and with {@code partitionKeys} only those of these keys. Ordered by type (as

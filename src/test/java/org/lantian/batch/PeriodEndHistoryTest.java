@@ -40,7 +40,7 @@ public class PeriodEndHistoryTest {
                 + "\"distanceKm\":20,\"mode\":\"" + mode + "\",\"tonnes\":" + tonnes + ",\"date\":\"" + day + "\"}";
     }
 
-    static String cleaning(String day, String restaurant) {
+    public static String cleaning(String day, String restaurant) {
         return "{\"type\":\"PurifierCleaning\",\"submission\":\"" + day + "-C-" + restaurant + "\",\"restaurant\":\"" + restaurant
                 + "\",\"date\":\"" + day + "\",\"town\":\"南街街道\"}";
     }
@@ -59,7 +59,7 @@ public class PeriodEndHistoryTest {
             List.of("2022-12-31", transport("2022-12-31", "ROAD_TRUCK", 100)),
             List.of("2023-01-10", filing("2023-01-05", "CLEAN_TRANSPORT")));
 
-    static Path night(Path tmp, List<String> night) throws Exception {
+    public static Path night(Path tmp, List<String> night) throws Exception {
         String day = night.get(0);
         Path dir = Files.createDirectories(tmp.resolve("in").resolve(day));
         StringBuilder lines = new StringBuilder(CEMENT.formatted(day)).append('\n');

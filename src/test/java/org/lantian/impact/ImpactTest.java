@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lantian.cli.Lantian.lantian;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantian.Json;
 import org.lantian.TestPacks;
+import org.lantian.batch.FindingsFile;
 import org.lantian.batch.PeriodEndHistoryTest;
 import org.lantian.store.TestDatabases;
 
@@ -96,5 +98,40 @@ class ImpactTest {
         var backwards = lantian("impact", "--rules", lower.toString(), "--db", url, "--from", "2022-12-31", "--to", "2022-01-01");
         assertEquals(2, backwards.code());
         assertTrue(backwards.err().contains("before --from"), backwards.err());
+    }
+
+    /**
+     * A day is judged as the batch judged that night: inside a quarter only the subjects the night brings (or the
+     * registers list) are judged for the running quarter, on its last night every subject that reported in it. So the
+     * findings impact judges on each day are as many as the night's own findings.jsonl holds (register findings aside).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void aDayIsJudgedWithTheHistoryTheBatchLoadedForItsNight(String kind) throws Exception {
+        String url = TestDatabases.fresh(kind, tmp);
+        List<List<String>> nights = List.of(List.of("2022-04-15", PeriodEndHistoryTest.cleaning("2022-04-15", "CY-9001")),
+                List.of("2022-05-20", PeriodEndHistoryTest.cleaning("2022-05-20", "CY-9003")), List.of("2022-06-30"));
+        for (List<String> n : nights) {
+            var run = lantian("batch", PeriodEndHistoryTest.night(tmp, n).toString(), "--as-of", n.get(0), "--db", url, "--out",
+                    tmp.resolve("out").resolve(n.get(0)).toString(), "--rules", TestPacks.BUNDLED.toString());
+            assertTrue(run.code() == 0 || run.code() == 1, run.err());
+        }
+        Path same = TestPacks.copyOfBundled(tmp.resolve("same"));
+        for (List<String> n : nights) {
+            String day = n.get(0);
+            List<ObjectNode> night = FindingsFile.readAll(tmp.resolve("out").resolve(day).resolve("findings.jsonl")).stream()
+                    .filter(f -> !f.get("rule").asText().contains("-register-")).toList();
+            JsonNode judged = impact(url, same, day, day, 0, day + ".json");
+            assertEquals(night.size(), judged.get("findings").get("current").asInt(), day + ": " + night);
+        }
+        // 2022-05-20 brought CY-9003 only: CY-9001's cleaning of 2022-04-15 waits for the quarter's end to be judged.
+        assertEquals(0, count(tmp.resolve("out").resolve("2022-05-20"), "34-quarterly-cleaning", "CY-9001/2022-Q2"));
+        assertEquals(1, count(tmp.resolve("out").resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9001/2022-Q2"));
+    }
+
+    private static long count(Path out, String rule, String subject) throws Exception {
+        return FindingsFile.readAll(out.resolve("findings.jsonl")).stream()
+                .filter(f -> f.get("rule").asText().equals(rule) && f.get("subject").asText().equals(subject)).count();
     }
 }
