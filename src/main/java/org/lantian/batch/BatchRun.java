@@ -461,6 +461,14 @@ public final class BatchRun {
                 + e.getMessage(), e);
     }
 
+    /** Whether facts of a type are context ({@link Context}): asked once per type, not once per fact. */
+    private static final ClassValue<Boolean> CONTEXT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isAnnotationPresent(Context.class);
+        }
+    };
+
     private void read(Spill spill, BufferedWriter rejectsOut) throws IOException {
         reader.read(new InputReader.Sink() {
             long seen;
@@ -473,10 +481,13 @@ public final class BatchRun {
                     if (fact.partitionKey() != null) tonightKeys.add(fact.partitionKey());
                 }
                 // a fact of a day ("R-001/2022-06-30") is registered under its partition key ("R-001")
-                String as = registered.containsKey(fact.subject()) ? fact.subject()
-                        : registered.containsKey(fact.partitionKey()) ? fact.partitionKey() : null;
-                if (as != null) registeredByKey.computeIfAbsent(fact.partitionKey(), k -> new TreeSet<>()).add(as);
-                if (fact.getClass().isAnnotationPresent(Context.class)) {
+                if (!registered.isEmpty()) {
+                    String subject = fact.subject();
+                    String key = fact.partitionKey();
+                    String as = registered.containsKey(subject) ? subject : registered.containsKey(key) ? key : null;
+                    if (as != null) registeredByKey.computeIfAbsent(key, k -> new TreeSet<>()).add(as);
+                }
+                if (CONTEXT.get(fact.getClass())) {
                     addContext(fact, origin, rejectsOut);
                 } else {
                     spill.add(fact, json, origin);

@@ -31,6 +31,7 @@ import org.lantian.domain.Fact;
 import org.lantian.input.FactReader;
 import org.lantian.input.FactTypes;
 import org.lantian.input.InvalidInputException;
+import org.lantian.input.LineBinder;
 import org.lantian.input.Problem;
 import org.lantian.input.StrictJson;
 import org.lantian.service.EvaluationService;
@@ -207,8 +208,11 @@ public final class InputReader {
     /** Lines parsed and validated by one task when several threads read. */
     static final int CHUNK = 256;
 
-    /** A line of a JSON Lines file as read: its text, or why it could not be decoded. */
-    private record Line(long number, String text, boolean newline, String bad) {
+    /**
+     * A line of a JSON Lines file as read: its bytes (decoded by the thread that parses it), its text where
+     * it was decoded already, or why it could not be decoded.
+     */
+    private record Line(long number, byte[] bytes, String text, boolean newline, String bad) {
     }
 
     /**
@@ -257,29 +261,57 @@ public final class InputReader {
         for (Parsed p : parsed) apply(p);
     }
 
-    /** The next non-blank line, or null at the end (a line with bad UTF-8 is returned with why). */
+    /**
+     * The next non-blank line, or null at the end (a line with bad UTF-8 is returned with why). A line that
+     * starts with an ASCII character other than white space is not blank: it is left undecoded.
+     */
     private static Line nextLine(LineReader lines) throws IOException {
         while (true) {
+            byte[] bytes = lines.nextBytes();
+            if (bytes == null) return null;
+            int i = 0;
+            while (i < bytes.length && asciiSpace(bytes[i])) i++;
+            if (i == bytes.length) continue;
+            if (bytes[i] >= 0) return new Line(lines.number(), bytes, null, lines.lastHadNewline(), null);
             try {
-                String text = lines.next();
-                if (text == null) return null;
-                if (!text.isBlank()) return new Line(lines.number(), text, lines.lastHadNewline(), null);
+                String text = LineReader.decode(bytes, lines.lastHadNewline());
+                if (!text.isBlank()) return new Line(lines.number(), bytes, text, lines.lastHadNewline(), null);
             } catch (LineReader.BadLine e) {
-                return new Line(lines.number(), null, false, e.getMessage());
+                return new Line(lines.number(), null, null, false, e.getMessage());
             }
         }
+    }
+
+    /** The ASCII characters {@link Character#isWhitespace} counts as white space (as String.isBlank does). */
+    private static boolean asciiSpace(byte b) {
+        return b == ' ' || b >= 9 && b <= 13 || b >= 28 && b <= 31;
+    }
+
+    /** A line's text, decoded where it was not yet. */
+    private static String text(Line l) throws LineReader.BadLine {
+        return l.text() != null ? l.text() : LineReader.decode(l.bytes(), l.newline());
     }
 
     /** One line as what it holds; touches no state of the reader (several threads run it). */
     private Parsed parse(Line l) throws IOException {
         if (l.bad() != null) return new NotJson(l.number(), List.of(l.bad()));
+        String text;
+        try {
+            text = text(l);
+        } catch (LineReader.BadLine e) {
+            return new NotJson(l.number(), List.of(e.getMessage()));
+        }
+        // A bare fact in the common form is bound straight from its bytes; any other line is read as a tree,
+        // which alone says why a line is rejected.
+        LineBinder.Bound bound = service.reader().readLine(l.bytes());
+        if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), text, null);
         JsonNode node;
         try {
-            node = StrictJson.parse(l.text());
+            node = StrictJson.parse(text);
         } catch (InvalidInputException e) {
             return new NotJson(l.number(), List.of(notJson(e, !l.newline())));
         }
-        return parse(node, l.text(), l.number(), "line " + l.number());
+        return parse(node, text, l.number(), "line " + l.number());
     }
 
     /** Reads a whole JSON file; returns its size. */
@@ -454,7 +486,13 @@ public final class InputReader {
                 apply(new NotJson(l.number(), List.of(l.bad())));
                 continue;
             }
-            String text = l.text();
+            String text;
+            try {
+                text = text(l);
+            } catch (LineReader.BadLine e) {
+                apply(new NotJson(l.number(), List.of(e.getMessage())));
+                continue;
+            }
             String[] cells;
             try {
                 cells = CSV_LINE.readValue(text);

@@ -18,12 +18,10 @@ import java.util.Arrays;
  */
 final class LineReader implements Closeable {
     private final InputStream in;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int limit;
     private byte[] line = new byte[1024];
-    private CharBuffer chars = CharBuffer.allocate(1024);
     private long number;
     private long bytesRead;
     private boolean lastHadNewline = true;
@@ -45,6 +43,15 @@ final class LineReader implements Closeable {
 
     /** The next line without its line ending, or null at the end; throws BadLine for invalid UTF-8 (the line is consumed). */
     String next() throws IOException, BadLine {
+        byte[] bytes = nextBytes();
+        return bytes == null ? null : decode(bytes, lastHadNewline);
+    }
+
+    /**
+     * The next line's bytes without its line ending (and without the byte-order mark of a first line), or null
+     * at the end; not decoded, so that the threads parsing the lines decode them ({@link #decode}).
+     */
+    byte[] nextBytes() throws IOException {
         int length = 0;
         boolean newline = false;
         boolean any = false;
@@ -80,14 +87,25 @@ final class LineReader implements Closeable {
         if (number == 1 && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
             offset = 3; // a byte-order mark, as spreadsheet programs write
         }
-        ByteBuffer bytes = ByteBuffer.wrap(line, offset, length - offset);
-        if (chars.capacity() < length) chars = CharBuffer.allocate(Math.max(length, chars.capacity() * 2));
-        chars.clear();
-        CoderResult result = utf8.reset().decode(bytes, chars, true);
+        return Arrays.copyOfRange(line, offset, length);
+    }
+
+    /**
+     * A line's bytes as text, strictly UTF-8; {@code newline} false when the line ended the file without one.
+     * The JDK's own decoding (fast for ASCII, replacing what is not UTF-8) does the work; where it replaced
+     * anything, or the text holds U+FFFD, a strict decoder decides and names the bad byte.
+     */
+    static String decode(byte[] bytes, boolean newline) throws BadLine {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer chars = CharBuffer.allocate(bytes.length);
+        CoderResult result = utf8.decode(in, chars, true);
         if (!result.isError()) result = utf8.flush(chars);
         if (result.isError()) {
             if (!newline) throw new BadLine("not valid UTF-8 text at the end of the file (it ends without a newline: truncated?)");
-            throw new BadLine("not valid UTF-8 text (bad byte at column " + (bytes.position() - offset + 1) + ")");
+            throw new BadLine("not valid UTF-8 text (bad byte at column " + (in.position() + 1) + ")");
         }
         return chars.flip().toString();
     }

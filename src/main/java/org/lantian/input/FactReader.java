@@ -69,7 +69,7 @@ public final class FactReader {
     };
 
     /** What validating a field needs to know of its record component, worked out once per type (reflection is slow). */
-    private record Field(RecordComponent component, String name, Type type, Type element, boolean required,
+    record Field(RecordComponent component, String name, Type type, Type element, boolean required,
                          boolean town, List<String> enumNames, List<String> elementEnumNames) {
         static Field of(RecordComponent c) {
             Type type = c.getGenericType();
@@ -85,10 +85,10 @@ public final class FactReader {
     }
 
     /** A fact type's fields to check, and every field name its object may have ("type", "submission", then its components). */
-    private record Shape(Field[] fields, Set<String> known, java.lang.invoke.MethodHandle constructor) {
+    record Shape(Field[] fields, Set<String> known, java.lang.invoke.MethodHandle constructor) {
     }
 
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             RecordComponent[] components = COMPONENTS.get(type);
@@ -127,12 +127,39 @@ public final class FactReader {
     private final Period dates;
     private final List<String> towns;
     private final Ledger ledger;
+    private final LineBinder lines;
 
     /** A reader for a pack: its {@code dates}, {@code towns} and measures bound what a submission may say. */
     public FactReader(Ledger ledger) {
         this.ledger = ledger;
         this.dates = ledger.dates();
         this.towns = ledger.towns() == null || ledger.towns().isEmpty() ? null : List.copyOf(ledger.towns());
+        this.lines = new LineBinder(this);
+    }
+
+    /**
+     * A bare fact of one line of JSON Lines bound straight from its UTF-8 bytes, when every check passes; null
+     * when it cannot be accepted with certainty (a submission object, a problem, an uncommon form), and then
+     * {@link #readFact} on the line's tree decides and says why. What it accepts, readFact accepts and binds
+     * to an equal record.
+     */
+    public LineBinder.Bound readLine(byte[] utf8) {
+        return lines.bind(utf8);
+    }
+
+    Period dates() {
+        return dates;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    /** Whether a town field may hold this text: no towns given, one of them or another name of one. */
+    boolean townKnown(String text) {
+        if (towns == null || towns.contains(text)) return true;
+        String unit = ledger.unit(text);
+        return unit != null && towns.contains(unit);
     }
 
     /** Parses and reads a whole submission document (the bytes as posted or read from a file). */
@@ -292,7 +319,7 @@ public final class FactReader {
      * How a fact is named in its problems: "line 7 (RoadCleaning R-001)". Worked out only for a fact that has a
      * problem: most have none.
      */
-    private static final class Record {
+    static final class Record {
         private final String label;
         private final String typeName;
         private final JsonNode subject;
@@ -529,7 +556,7 @@ public final class FactReader {
     }
 
     /** 0 or a number from MIN_NUMBER to MAX_NUMBER in size, within 0..1 (ratio) or 0..100 (percent). */
-    private static Problem checkNumber(RecordComponent c, BigDecimal x, String pointer, Field f, int item, Record r) {
+    static Problem checkNumber(RecordComponent c, BigDecimal x, String pointer, Field f, int item, Record r) {
         if (x.abs().compareTo(MAX_NUMBER) > 0 || x.signum() != 0 && x.abs().compareTo(MIN_NUMBER) < 0) {
             return new Problem(at(pointer, f, item), r.text(), "0 or a number from 0.000001 to 1e12 in size", shorten(x.toString()));
         }
