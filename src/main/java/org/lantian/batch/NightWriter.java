@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.lantian.Json;
 import org.lantian.domain.Finding;
 
@@ -19,7 +20,9 @@ import org.lantian.domain.Finding;
  * Writes a night's output files into the work folder: findings.jsonl's lines as the evaluated partitions are
  * handed in (into {@link #BODY}, which becomes findings.jsonl behind its header line at the end); on a thread of its own the workbook, whose findings sheet fills from the first
  * {@link XlsxReport#FINDING_ROWS} findings while the night is still being evaluated and whose scorecard
- * sheets follow once the report is known; and then report.html and report.json.
+ * sheets follow once the report is known; and then report.html and report.json. The workbook takes its rows at
+ * its own pace: they wait for it (at most {@link XlsxReport#FINDING_ROWS} findings, without their evidence) rather
+ * than hold up findings.jsonl and the partitions evaluated ahead of it.
  */
 final class NightWriter implements AutoCloseable {
     private static final Object NO_MORE = new Object();
@@ -32,7 +35,8 @@ final class NightWriter implements AutoCloseable {
     private final boolean whole;
     private final OutputStream findings;
     private final FindingLines lines;
-    private final BlockingQueue<Object> toWorkbook = new ArrayBlockingQueue<>(4096);
+    /** Blocks of the workbook's findings (lists), then {@link #NO_MORE}; never full, it holds FINDING_ROWS findings at most. */
+    private final BlockingQueue<Object> toWorkbook = new LinkedBlockingQueue<>();
     private final CompletableFuture<NightReport> report = new CompletableFuture<>();
     private final ExecutorService side = Executors.newSingleThreadExecutor();
     private final Future<?> workbook;
@@ -57,12 +61,23 @@ final class NightWriter implements AutoCloseable {
      * first ones, in the file's order, to the workbook.
      */
     void write(List<Ranked> block) throws IOException {
-        lines.write(block, this::toWorkbook);
+        if (written >= XlsxReport.FINDING_ROWS) {
+            lines.write(block, null);
+            return;
+        }
+        List<Finding> rows = new ArrayList<>((int) Math.min(block.size(), XlsxReport.FINDING_ROWS - written));
+        lines.write(block, f -> {
+            if (rows.size() < XlsxReport.FINDING_ROWS - written) rows.add(withoutEvidence(f));
+        });
+        written += rows.size();
+        if (!rows.isEmpty()) toWorkbook.add(rows);
+        if (written == XlsxReport.FINDING_ROWS) toWorkbook.add(NO_MORE);
     }
 
-    private void toWorkbook(Finding f) throws IOException {
-        if (written < XlsxReport.FINDING_ROWS) handOver(f);
-        if (++written == XlsxReport.FINDING_ROWS) handOver(NO_MORE);
+    /** What the workbook's row needs of a finding: its evidence, the bulk of a finding, may go. */
+    private static Finding withoutEvidence(Finding f) {
+        return f.evidence() == null ? f : new Finding(f.measure(), f.rule(), f.subject(), f.subjectType(), f.status(),
+                f.observed(), f.target(), f.units(), f.message(), f.deadline(), f.period(), f.submission(), f.waiver(), null);
     }
 
     /** The bytes of findings.jsonl, uncompressed. */
@@ -87,7 +102,7 @@ final class NightWriter implements AutoCloseable {
         } else {
             bytes = counted;
         }
-        if (written < XlsxReport.FINDING_ROWS) handOver(NO_MORE);
+        if (written < XlsxReport.FINDING_ROWS) toWorkbook.add(NO_MORE);
         report.complete(night);
         // The HTML page and report.json are written here while the workbook is finished on its own thread.
         Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
@@ -95,19 +110,18 @@ final class NightWriter implements AutoCloseable {
         Tasks.await(workbook);
     }
 
+    @SuppressWarnings("unchecked")
     private Void writeWorkbook() throws Exception {
         try (XlsxReport xlsx = new XlsxReport()) {
-            for (Object f; (f = toWorkbook.take()) != NO_MORE; ) xlsx.finding((Finding) f);
+            for (Object rows; (rows = toWorkbook.take()) != NO_MORE; ) {
+                for (Finding f : (List<Finding>) rows) xlsx.finding(f);
+            }
             xlsx.finish(report.get());
             try (OutputStream x = Files.newOutputStream(work.resolve("report.xlsx"))) {
                 xlsx.write(x);
             }
         }
         return null;
-    }
-
-    private void handOver(Object item) throws IOException {
-        Tasks.handOver(toWorkbook, item, workbook);
     }
 
     /** Counts the bytes of findings.jsonl's lines on their way to the file (or to its compression). */
