@@ -528,25 +528,27 @@ public final class FactReader {
     }
 
     /**
+     * The smallest and largest whole number a count field takes: its {@link Range}; a {@code year} within the pack's
+     * dates; any other count from 0 (or -MAX_COUNT if {@link Signed}) to MAX_COUNT. The tree's check and the
+     * binder's ({@link LineBinder}) both read it here.
+     */
+    static long[] countLimits(RecordComponent c, Period dates) {
+        Range range = c.getAnnotation(Range.class);
+        if (range != null) return new long[] {range.min(), range.max()};
+        if (c.getName().equals("year")) return new long[] {dates.from().getYear(), dates.to().getYear()};
+        return new long[] {c.isAnnotationPresent(Signed.class) ? -MAX_COUNT : 0, MAX_COUNT};
+    }
+
+    /**
      * A whole number within its field's {@link Range}; a {@code year} within the pack's dates; a
      * {@code measure} one of the ledger's; any other count from 0 (or -MAX_COUNT if {@link Signed}) to MAX_COUNT.
      */
     private Problem checkCount(RecordComponent c, BigInteger x, String pointer, Record r) {
-        long min;
-        long max;
-        Range range = c.getAnnotation(Range.class);
-        if (range != null) {
-            min = range.min();
-            max = range.max();
-        } else if (c.getName().equals("year")) {
-            min = dates.from().getYear();
-            max = dates.to().getYear();
-        } else {
-            min = c.isAnnotationPresent(Signed.class) ? -MAX_COUNT : 0;
-            max = MAX_COUNT;
-        }
+        long[] limits = countLimits(c, dates);
+        long min = limits[0];
+        long max = limits[1];
         if (x.compareTo(BigInteger.valueOf(min)) < 0 || x.compareTo(BigInteger.valueOf(max)) > 0) {
-            return new Problem(pointer, r.text(), min == 0 && range == null ? "a non-negative whole number of at most " + max
+            return new Problem(pointer, r.text(), min == 0 && c.getAnnotation(Range.class) == null ? "a non-negative whole number of at most " + max
                     : "a whole number from " + min + " to " + max, shorten(x.toString()));
         }
         if (c.getName().equals("measure") && !ledger.hasMeasure(x.intValue())) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Percent;
-import org.lantian.domain.Range;
 import org.lantian.domain.Ratio;
 import org.lantian.domain.Signed;
 import org.lantian.pack.Period;
@@ -87,19 +86,8 @@ public final class LineBinder {
             Kind kind = kind(t);
             if (kind == null) return null;
             var c = f.component();
-            long min = 0;
-            long max = FactReader.MAX_COUNT;
-            Range range = c.getAnnotation(Range.class);
-            if (range != null) {
-                min = range.min();
-                max = range.max();
-            } else if (c.getName().equals("year")) {
-                min = dates.from().getYear();
-                max = dates.to().getYear();
-            } else if (c.isAnnotationPresent(Signed.class)) {
-                min = -FactReader.MAX_COUNT;
-            }
-            slots[i] = new Slot(i, f, kind, list, kind == Kind.ENUM ? (Class<? extends Enum<?>>) t : null, min, max,
+            long[] limits = FactReader.countLimits(c, dates);
+            slots[i] = new Slot(i, f, kind, list, kind == Kind.ENUM ? (Class<? extends Enum<?>>) t : null, limits[0], limits[1],
                     c.getName().equals("measure"), c.isAnnotationPresent(Ratio.class), c.isAnnotationPresent(Percent.class),
                     c.isAnnotationPresent(Signed.class));
             byName.put(f.name(), slots[i]);
