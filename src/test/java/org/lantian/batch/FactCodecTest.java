@@ -10,23 +10,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lantian.Json;
+import org.lantian.TestFacts;
 import org.lantian.TestPacks;
 import org.lantian.domain.Fact;
 import org.lantian.input.FactReader;
 import org.lantian.input.FactTypes;
-import org.lantian.input.InvalidInputException;
 import org.lantian.input.Problem;
-import org.lantian.input.StrictJson;
-import org.lantian.tools.NightGenerator;
 
 /** The spill's binary form gives back every fact exactly: equal, and written as the same JSON. */
 class FactCodecTest {
@@ -37,19 +31,7 @@ class FactCodecTest {
 
     @Test
     void everyFactOfAGeneratedNightAndTheSamplesComesBackTheSame() throws Exception {
-        ByteArrayOutputStream night = new ByteArrayOutputStream();
-        var pack = TestPacks.ledgerPack();
-        new NightGenerator(new NightGenerator.Options(20_000, LocalDate.of(2022, 6, 30), 11, 0.1, 0.001),
-                Registers.load(pack.dir(), pack.ledger())).write(night);
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : night.toString(StandardCharsets.UTF_8).split("\n")) add(line, nodes);
-        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl")).toList()) {
-                String text = Files.readString(f);
-                if (f.toString().endsWith(".jsonl")) for (String line : text.split("\n")) add(line, nodes);
-                else add(text, nodes);
-            }
-        }
+        List<JsonNode> nodes = new ArrayList<>(TestFacts.ofANightAndTheSamples(20_000, 11));
         FactReader reader = new FactReader(TestPacks.ledger());
         List<Fact> facts = new ArrayList<>();
         for (JsonNode node : nodes) {
@@ -105,17 +87,5 @@ class FactCodecTest {
             else if (types[i] == boolean.class) args[i] = false;
         }
         return type.getDeclaredConstructor(types).newInstance(args);
-    }
-
-    private static void add(String json, List<JsonNode> out) {
-        JsonNode node;
-        try {
-            node = StrictJson.parse(json);
-        } catch (InvalidInputException e) {
-            return;
-        }
-        if (node.isObject() && node.has("type")) out.add(node);
-        else if (node.isObject() && node.path("facts").isArray()) node.get("facts").forEach(out::add);
-        else if (node.isArray()) node.forEach(n -> add(n.toString(), out));
     }
 }

@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lantian.Json;
+import org.lantian.TestFacts;
 import org.lantian.TestPacks;
-import org.lantian.batch.Registers;
 import org.lantian.domain.Fact;
-import org.lantian.tools.NightGenerator;
 
 /**
  * The reader binds a checked fact straight from its tree in the common forms; every fact must come out exactly as
@@ -30,19 +23,7 @@ class FactBindingTest {
 
     @Test
     void everyFactOfAGeneratedNightAndTheSamplesBindsAsJacksonBindsIt() throws Exception {
-        ByteArrayOutputStream night = new ByteArrayOutputStream();
-        var pack = TestPacks.ledgerPack();
-        new NightGenerator(new NightGenerator.Options(20_000, LocalDate.of(2022, 6, 30), 7, 0.1, 0.001),
-                Registers.load(pack.dir(), pack.ledger())).write(night);
-        List<JsonNode> facts = new ArrayList<>();
-        for (String line : night.toString(StandardCharsets.UTF_8).split("\n")) add(line, facts);
-        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jsonl")).toList()) {
-                String text = Files.readString(f);
-                if (f.toString().endsWith(".jsonl")) for (String line : text.split("\n")) add(line, facts);
-                else add(text, facts);
-            }
-        }
+        List<JsonNode> facts = new ArrayList<>(TestFacts.ofANightAndTheSamples(20_000, 7));
         facts.add(Json.MAPPER.readTree("""
                 {"type":"RoadCleaning","road":"R-1","roadClass":"MAIN","date":"2022-06-30","areaM2":100,
                  "mechanizedAreaM2":93.50,"watered":false}"""));
@@ -67,18 +48,5 @@ class FactBindingTest {
         }
         assertTrue(bound > 20_000, bound + " facts bound");
         assertTrue(direct > bound * 0.99, direct + " of " + bound + " bound straight from the tree");
-    }
-
-    /** The objects of a line or document as the reader sees them: StrictJson's tree (decimals kept as written). */
-    private static void add(String json, List<JsonNode> out) {
-        JsonNode node;
-        try {
-            node = StrictJson.parse(json);
-        } catch (InvalidInputException e) {
-            return;
-        }
-        if (node.isObject() && node.has("type")) out.add(node);
-        else if (node.isObject() && node.path("facts").isArray()) node.get("facts").forEach(out::add);
-        else if (node.isArray()) node.forEach(n -> add(n.toString(), out));
     }
 }
