@@ -133,7 +133,7 @@ public final class BatchRun {
     private final Set<String> covered = ConcurrentHashMap.newKeySet();
     private final Set<Finding> orphans = ConcurrentHashMap.newKeySet();
     private final List<Item> context = new ArrayList<>();
-    private final Map<String, Item> contextSeen = new HashMap<>();
+    private final Map<Same, Item> contextSeen = new HashMap<>();
     /** The context facts kept: the same weather carried by several submissions is one fact, not one per submission. */
     private final Set<Fact> contextFacts = new java.util.HashSet<>();
     private InputReader reader;
@@ -514,20 +514,18 @@ public final class BatchRun {
             if (contextFacts.add(fact)) context.add(item);
             return;
         }
-        String key = dedupKey(fact, origin);
-        Item before = contextSeen.putIfAbsent(key, item);
+        Item before = contextSeen.putIfAbsent(Same.of(fact, origin), item);
         if (before == null) {
             if (contextFacts.add(fact)) context.add(item);
         } else if (before.fact().equals(fact)) contextDuplicates++;
         else writeReject(rejectsOut, conflict(item, before));
     }
 
-    /** A bare fact's identity within its submission (as {@link #dedupKey}, without building a text for each fact). */
+    /** A bare fact's identity within its submission: a second bare fact of the same is a duplicate or a conflict. */
     private record Same(String submission, Class<?> type, String subject) {
-    }
-
-    private static String dedupKey(Fact fact, Origin origin) {
-        return origin.submission() + '\u0000' + fact.getClass().getSimpleName() + '\u0000' + fact.subject();
+        static Same of(Fact fact, Origin origin) {
+            return new Same(origin.submission(), fact.getClass(), fact.subject());
+        }
     }
 
     private Reject conflict(Item item, Item before) {
@@ -562,7 +560,7 @@ public final class BatchRun {
             if (e.origin().file() == HISTORY) {
                 if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
             } else if (e.origin().bare()) {
-                Item before = seen.putIfAbsent(new Same(e.origin().submission(), fact.getClass(), fact.subject()), item);
+                Item before = seen.putIfAbsent(Same.of(fact, e.origin()), item);
                 if (before != null) {
                     if (before.fact().equals(fact)) duplicates++;
                     else conflicts.add(conflict(item, before));
