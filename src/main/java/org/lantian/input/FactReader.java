@@ -397,16 +397,8 @@ public final class FactReader {
             return day != null ? day : UNBOUND;
         }
         if (type == LocalTime.class) {
-            String s = v.isTextual() ? v.textValue() : "";
-            if (s.length() != 5 || s.charAt(2) != ':') return UNBOUND;
-            int h = IsoDays.digits(s, 0, 2);
-            int m = IsoDays.digits(s, 3, 5);
-            if (h < 0 || m < 0) return UNBOUND;
-            try {
-                return LocalTime.of(h, m);
-            } catch (java.time.DateTimeException e) {
-                return UNBOUND;
-            }
+            LocalTime time = v.isTextual() ? IsoDays.time(v.textValue()) : null;
+            return time != null ? time : UNBOUND;
         }
         if (type instanceof Class<?> cls && cls.isEnum() && v.isTextual()) {
             try {

@@ -58,4 +58,17 @@ public final class IsoDays {
         }
         return n;
     }
+
+    /** A time of day written HH:MM (as the facts have it), or null when the text is not one. */
+    static java.time.LocalTime time(String s) {
+        if (s.length() != 5 || s.charAt(2) != ':') return null;
+        int h = digits(s, 0, 2);
+        int m = digits(s, 3, 5);
+        if (h < 0 || m < 0) return null;
+        try {
+            return java.time.LocalTime.of(h, m);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
 }

@@ -204,16 +204,7 @@ public final class LineBinder {
             }
             case TIME -> {
                 if (t != JsonToken.VALUE_STRING) return null;
-                String text = p.getText();
-                if (text.length() != 5 || text.charAt(2) != ':') return null;
-                int h = IsoDays.digits(text, 0, 2);
-                int m = IsoDays.digits(text, 3, 5);
-                if (h < 0 || m < 0) return null;
-                try {
-                    return LocalTime.of(h, m);
-                } catch (DateTimeException e) {
-                    return null;
-                }
+                return IsoDays.time(p.getText());
             }
             case ENUM -> {
                 if (t != JsonToken.VALUE_STRING) return null;
