@@ -27,11 +27,25 @@ import java.util.function.Function;
 final class FactCodec {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-    /** How one field is written and read. */
-    private interface Value {
-        void write(DataOutputStream out, Object v) throws IOException;
+    /** How one field's value (never null) is written and read. */
+    private record Value(Writer writer, Function<ByteBuffer, Object> reader) {
+        /** The value, or null, behind a byte that says which. */
+        void write(DataOutputStream out, Object v) throws IOException {
+            if (v == null) {
+                out.writeByte(0);
+            } else {
+                out.writeByte(1);
+                writer.write(out, v);
+            }
+        }
 
-        Object read(ByteBuffer in);
+        Object read(ByteBuffer in) {
+            return in.get() == 0 ? null : reader.apply(in);
+        }
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out, Object v) throws IOException;
     }
 
     private final Function<Object, Object>[] getters;
@@ -75,20 +89,12 @@ final class FactCodec {
     }
 
     void write(DataOutputStream out, Object fact) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            Object v = getters[i].apply(fact);
-            if (v == null) {
-                out.writeByte(0);
-            } else {
-                out.writeByte(1);
-                values[i].write(out, v);
-            }
-        }
+        for (int i = 0; i < values.length; i++) values[i].write(out, getters[i].apply(fact));
     }
 
     Object read(ByteBuffer in) {
         Object[] args = new Object[values.length];
-        for (int i = 0; i < args.length; i++) args[i] = in.get() == 0 ? null : values[i].read(in);
+        for (int i = 0; i < args.length; i++) args[i] = values[i].read(in);
         try {
             return constructor.invokeExact(args);
         } catch (Throwable e) {
@@ -121,133 +127,41 @@ final class FactCodec {
         return null;
     }
 
-    private static final Value STRING = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            int n = in.getInt();
-            String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-            in.position(in.position() + n);
-            return s;
-        }
-    };
-
-    private static final Value INT = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeInt((Integer) v);
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return in.getInt();
-        }
-    };
-
-    private static final Value LONG = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeLong((Long) v);
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return in.getLong();
-        }
-    };
-
-    private static final Value DOUBLE = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeLong(Double.doubleToRawLongBits((Double) v));
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return Double.longBitsToDouble(in.getLong());
-        }
-    };
-
-    private static final Value BOOLEAN = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeBoolean((Boolean) v);
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return in.get() != 0;
-        }
-    };
-
-    private static final Value DATE = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeLong(((LocalDate) v).toEpochDay());
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return LocalDate.ofEpochDay(in.getLong());
-        }
-    };
-
-    private static final Value TIME = new Value() {
-        @Override
-        public void write(DataOutputStream out, Object v) throws IOException {
-            out.writeLong(((LocalTime) v).toNanoOfDay());
-        }
-
-        @Override
-        public Object read(ByteBuffer in) {
-            return LocalTime.ofNanoOfDay(in.getLong());
-        }
-    };
+    private static final Value STRING = new Value((out, v) -> {
+        byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }, in -> {
+        int n = in.getInt();
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
+    });
+    private static final Value INT = new Value((out, v) -> out.writeInt((Integer) v), ByteBuffer::getInt);
+    private static final Value LONG = new Value((out, v) -> out.writeLong((Long) v), ByteBuffer::getLong);
+    private static final Value DOUBLE = new Value((out, v) -> out.writeLong(Double.doubleToRawLongBits((Double) v)),
+            in -> Double.longBitsToDouble(in.getLong()));
+    private static final Value BOOLEAN = new Value((out, v) -> out.writeBoolean((Boolean) v), in -> in.get() != 0);
+    private static final Value DATE = new Value((out, v) -> out.writeLong(((LocalDate) v).toEpochDay()),
+            in -> LocalDate.ofEpochDay(in.getLong()));
+    private static final Value TIME = new Value((out, v) -> out.writeLong(((LocalTime) v).toNanoOfDay()),
+            in -> LocalTime.ofNanoOfDay(in.getLong()));
 
     private static Value enumOf(Object[] constants) {
-        return new Value() {
-            @Override
-            public void write(DataOutputStream out, Object v) throws IOException {
-                out.writeShort(((Enum<?>) v).ordinal());
-            }
-
-            @Override
-            public Object read(ByteBuffer in) {
-                return constants[in.getShort()];
-            }
-        };
+        return new Value((out, v) -> out.writeShort(((Enum<?>) v).ordinal()), in -> constants[in.getShort()]);
     }
 
     /** A list as Jackson binds one (an ArrayList), its elements each with a null byte. */
     private static Value listOf(Value element) {
-        return new Value() {
-            @Override
-            public void write(DataOutputStream out, Object v) throws IOException {
-                List<?> list = (List<?>) v;
-                out.writeInt(list.size());
-                for (Object e : list) {
-                    if (e == null) {
-                        out.writeByte(0);
-                    } else {
-                        out.writeByte(1);
-                        element.write(out, e);
-                    }
-                }
-            }
-
-            @Override
-            public Object read(ByteBuffer in) {
-                int n = in.getInt();
-                List<Object> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) list.add(in.get() == 0 ? null : element.read(in));
-                return list;
-            }
-        };
+        return new Value((out, v) -> {
+            List<?> list = (List<?>) v;
+            out.writeInt(list.size());
+            for (Object e : list) element.write(out, e);
+        }, in -> {
+            int n = in.getInt();
+            List<Object> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) list.add(element.read(in));
+            return list;
+        });
     }
 }
