@@ -80,19 +80,19 @@ final class Spill implements Closeable {
      */
     void add(Fact fact, String json, Origin origin) throws IOException {
         int type = typeIndex.get(fact.getClass());
-        add(fact.partitionKey(), codecs[type] != null ? new Pending(0, type, origin, fact, null)
-                : new Pending(0, type, origin, null, json));
+        boolean binary = codecs[type] != null;
+        add(fact.partitionKey(), type, origin, binary ? fact : null, binary ? null : json);
     }
 
     /** Queues a fact given as its partition key, type and JSON (a fact loaded from history). */
     void add(String partitionKey, Class<? extends Fact> type, String json, Origin origin) throws IOException {
-        add(partitionKey, new Pending(0, typeIndex.get(type), origin, null, json));
+        add(partitionKey, typeIndex.get(type), origin, null, json);
     }
 
-    private void add(String partitionKey, Pending f) throws IOException {
+    private void add(String partitionKey, int type, Origin origin, Fact fact, String json) throws IOException {
         int p = partitionOf(partitionKey, partitions);
         counts[p]++;
-        pending.add(new Pending(p, f.type(), f.origin(), f.fact(), f.json()));
+        pending.add(new Pending(p, type, origin, fact, json));
         if (pending.size() == BATCH) handOver();
     }
 
