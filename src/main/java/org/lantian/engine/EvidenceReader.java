@@ -46,14 +46,14 @@ final class EvidenceReader {
      * The evidence of one finding about {@code about} (null: about no one fact), whose submission is
      * {@code submission}; a fact's submission is left out where it is the finding's own.
      */
-    List<Evidence> of(String rule, List<?> matched, Function<Fact, String> origin, Fact about, String submission) {
-        if (matched.size() == 1 && matched.get(0) instanceof Fact f) { // the most common match: one fact
-            Shape shape = shape(rule, f);
-            return new Matched(new Fact[] {f}, new Shape[] {shape}, new String[] {from(f, origin, about, submission)});
+    List<Evidence> of(String rule, Object[] matched, int size, Function<Fact, String> origin, Fact about, String submission) {
+        if (size == 1 && matched[0] instanceof Fact f) { // the most common match: one fact
+            return new One(f, shape(rule, f), from(f, origin, about, submission));
         }
-        List<Fact> facts = new ArrayList<>(matched.size());
+        List<Fact> facts = new ArrayList<>(size);
         boolean collected = false;
-        for (Object o : matched) {
+        for (int i = 0; i < size; i++) {
+            Object o = matched[i];
             if (o instanceof Fact f) {
                 facts.add(f);
             } else if (o instanceof Collection<?> c && holdsFacts(c)) {
@@ -155,6 +155,43 @@ final class EvidenceReader {
         @Override
         public int size() {
             return size;
+        }
+    }
+
+    /** The evidence of a match of one fact (most findings): one object until read, no arrays. */
+    private static final class One extends AbstractList<Evidence> implements RandomAccess {
+        private Fact fact;
+        private Shape shape;
+        private String from;
+        private volatile Evidence read;
+
+        One(Fact fact, Shape shape, String from) {
+            this.fact = fact;
+            this.shape = shape;
+            this.from = from;
+        }
+
+        @Override
+        public Evidence get(int i) {
+            if (i != 0) throw new IndexOutOfBoundsException("index " + i + " of 1");
+            Evidence r = read;
+            if (r == null) {
+                synchronized (this) {
+                    r = read;
+                    if (r == null) {
+                        read = r = shape.evidence(fact, from);
+                        fact = null;
+                        shape = null;
+                        from = null;
+                    }
+                }
+            }
+            return r;
+        }
+
+        @Override
+        public int size() {
+            return 1;
         }
     }
 

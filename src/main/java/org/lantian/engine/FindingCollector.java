@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.drools.core.common.QueryElementFactHandle;
+import org.drools.core.reteoo.LeftTupleSink;
+import org.drools.core.reteoo.TupleImpl;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 import org.lantian.domain.Evidence;
 import org.lantian.domain.Fact;
@@ -97,7 +101,40 @@ public final class FindingCollector {
      */
     List<Evidence> evidence(RuleContext kcontext, Fact fact, String submission) {
         if (kcontext == null || evidence == null) return List.of(); // a check made outside a rule's consequence (tests)
-        return evidence.of(kcontext.getRule().getName(), kcontext.getMatch().getObjects(), origin, fact, submission);
+        Match match = kcontext.getMatch();
+        int n = matched(match);
+        if (n < 0) {
+            List<Object> objects = match.getObjects();
+            n = objects.size();
+            if (matched.length < n) matched = new Object[n];
+            objects.toArray(matched);
+        }
+        List<Evidence> out = evidence.of(kcontext.getRule().getName(), matched, n, origin, fact, submission);
+        java.util.Arrays.fill(matched, 0, n, null); // the buffer holds no fact past this finding
+        return out;
+    }
+
+    /** The facts of the current match, read into a buffer kept for the session (one collector, one thread). */
+    private Object[] matched = new Object[8];
+
+    /**
+     * Reads the facts of a match into {@link #matched}, as {@code match.getObjects()} lists them but without its
+     * four objects per call (a night's findings are millions): the handles of the match's tuple from its last to its
+     * first. -1 when the match is not such a tuple (then getObjects() it is).
+     */
+    private int matched(Match match) {
+        if (!(match instanceof TupleImpl tuple) || !(tuple.getSink() instanceof LeftTupleSink sink)) return -1;
+        int n = sink.getLeftTupleSource().getObjectCount();
+        if (matched.length < n) matched = new Object[n];
+        TupleImpl t = tuple.skipEmptyHandles();
+        for (int i = n - 1; i >= 0; i--) {
+            matched[i] = t.getFactHandle().getObject();
+            t = t.getParent();
+        }
+        int kept = 0; // getObjects() leaves out the objects of query elements
+        for (int i = 0; i < n; i++) if (!(matched[i] instanceof QueryElementFactHandle)) matched[kept++] = matched[i];
+        java.util.Arrays.fill(matched, kept, n, null);
+        return kept;
     }
 
     void add(Finding finding) {
