@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
@@ -88,8 +89,32 @@ public final class CompiledPack {
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
                                   Duration limit) {
+        // A session halted from the timer's thread is not handed on to another evaluation: a limited one has its own.
+        return evaluate(facts, asOf, origin, limit, limit == null ? sessions() : null);
+    }
+
+    /**
+     * Sessions used again (the nightly batch evaluates thousands, each of ~1,000 facts): a session given back
+     * ({@code dispose()}) is reset by Drools (facts, globals, agenda, node memories) before it is handed out again.
+     */
+    private volatile KieSessionsPool sessions;
+
+    KieSessionsPool sessions() {
+        KieSessionsPool p = sessions;
+        if (p == null) {
+            synchronized (this) {
+                if (sessions == null) sessions = base.newKieSessionsPool(1);
+                p = sessions;
+            }
+        }
+        return p;
+    }
+
+    /** As {@link #evaluate(Collection, LocalDate, Function, Duration)}, in a session of the pool (null: a new session). */
+    List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                           Duration limit, KieSessionsPool pool) {
         FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin);
-        KieSession session = base.newKieSession();
+        KieSession session = pool == null ? base.newKieSession() : pool.newKieSession();
         AtomicBoolean halted = new AtomicBoolean();
         ScheduledFuture<?> timer = limit == null ? null : TIMER.schedule(() -> {
             halted.set(true);
