@@ -655,7 +655,7 @@ public final class BatchRun {
 
     private void add(List<Finding> findings, List<Item> items, List<Ranked> out, Scorecard scorecard,
                      List<Finding> fails) throws IOException {
-        Set<String> subjects = new java.util.HashSet<>();
+        Set<String> subjects = new java.util.HashSet<>(items.size() * 3); // two a fact at most, without growing
         for (Item i : items) {
             subjects.add(i.fact().subject());
             subjects.add(i.fact().partitionKey());

@@ -1,12 +1,13 @@
 package org.lantian.batch;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
 
@@ -23,7 +24,7 @@ public final class Scorecard {
     public static final class Tally {
         private static final Status[] STATUSES = Status.values();
         final long[] counts = new long[STATUSES.length];
-        final TreeSet<Ranked> failing = new TreeSet<>(Ranked.ORDER);
+        final Kept failing = new Kept();
         long failingCount;
 
         void add(Ranked r) {
@@ -36,9 +37,7 @@ public final class Scorecard {
         }
 
         private void keep(Ranked r) {
-            if (failing.size() >= KEEP && Ranked.ORDER.compare(r, failing.last()) >= 0) return; // would go again at once
             failing.add(r);
-            if (failing.size() > KEEP) failing.pollLast();
         }
 
         void merge(Tally other) {
@@ -74,11 +73,48 @@ public final class Scorecard {
         }
 
         public List<Finding> failing() {
-            return failing.stream().map(Ranked::finding).toList();
+            List<Finding> out = new java.util.ArrayList<>(failing.size);
+            for (Ranked r : failing) out.add(r.finding());
+            return java.util.Collections.unmodifiableList(out);
         }
 
         public long failingCount() {
             return failingCount;
+        }
+    }
+
+    /**
+     * The first findings in the night's order, at most {@link #KEEP}, each once (as a bounded TreeSet would keep
+     * them): a sorted array, since a partition's tallies take tens of thousands of failing findings in turn.
+     */
+    static final class Kept implements Iterable<Ranked> {
+        private Ranked[] items = new Ranked[16];
+        private int size;
+
+        void add(Ranked r) {
+            if (size == KEEP && Ranked.ORDER.compare(r, items[size - 1]) >= 0) return; // would go again at once
+            int lo = 0;
+            int hi = size - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = Ranked.ORDER.compare(items[mid], r);
+                if (c < 0) lo = mid + 1;
+                else if (c > 0) hi = mid - 1;
+                else return; // already kept
+            }
+            if (size == KEEP) {
+                System.arraycopy(items, lo, items, lo + 1, size - 1 - lo); // the last one goes
+            } else {
+                if (size == items.length) items = Arrays.copyOf(items, Math.min(KEEP, size * 2));
+                System.arraycopy(items, lo, items, lo + 1, size - lo);
+                size++;
+            }
+            items[lo] = r;
+        }
+
+        @Override
+        public Iterator<Ranked> iterator() {
+            return Arrays.asList(items).subList(0, size).iterator();
         }
     }
 
