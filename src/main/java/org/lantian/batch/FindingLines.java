@@ -238,7 +238,8 @@ final class FindingLines {
     private void evidence(List<Evidence> evidence) throws IOException {
         out.raw(EVIDENCE);
         for (int i = 0; i < evidence.size(); i++) {
-            Evidence e = evidence.get(i);
+            // Only the fact's reference is written: its fields are not read for it.
+            Evidence e = evidence instanceof Evidence.References refs ? refs.reference(i) : evidence.get(i);
             if (i > 0) out.raw(',');
             out.raw('{');
             // Its fields as the mapper writes them: those that are not null, in this order.
