@@ -3,7 +3,6 @@ package org.lantian.batch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,8 +112,6 @@ final class FindingLines {
     /** The rule of the last finding looked up: findings come sorted by rule, so nearly always the next one's too. */
     private Rule last;
     private int blocks;
-    private LocalDate lastDay;
-    private String lastDayText;
 
     FindingLines(OutputStream out, boolean whole) throws IOException {
         this.whole = whole;
@@ -251,7 +248,10 @@ final class FindingLines {
             }
             first = field(first, SUBJECT, e.subject());
             first = field(first, SUBMISSION, e.submission());
-            if (e.day() != null) field(first, DAY, day(e.day()));
+            if (e.day() != null) {
+                out.raw(DAY, first ? 1 : 0, first ? DAY.length - 1 : DAY.length);
+                out.date(e.day());
+            }
             out.raw('}');
         }
         out.raw(']');
@@ -264,15 +264,6 @@ final class FindingLines {
         else out.raw(name);
         out.string(value);
         return false;
-    }
-
-    /** A day's text: the days of a night's evidence are few, the last one's text is kept. */
-    private String day(LocalDate day) {
-        if (!day.equals(lastDay)) {
-            lastDay = day;
-            lastDayText = day.toString();
-        }
-        return lastDayText;
     }
 
     /** Findings of one rule and status listed on one line: [subject, observed, submission] each, and target where it is not the rule's. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.lantian.Json;
 import org.lantian.domain.Span;
@@ -169,6 +170,35 @@ final class JsonOut {
         }
     }
 
+    /** A day as a JSON string of {@link LocalDate#toString} ({@code "2022-06-30"}), null as {@code null}; without making the text. */
+    void date(LocalDate day) throws IOException {
+        if (day == null) {
+            raw(NULL);
+            return;
+        }
+        int y = day.getYear();
+        if (y < 1000 || y > 9999) { // signs and padding: as LocalDate writes them
+            string(day.toString());
+            return;
+        }
+        room(12);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        b[p++] = (byte) ('0' + y / 1000);
+        b[p++] = (byte) ('0' + y / 100 % 10);
+        b[p++] = (byte) ('0' + y / 10 % 10);
+        b[p++] = (byte) ('0' + y % 10);
+        b[p++] = '-';
+        b[p++] = (byte) ('0' + day.getMonthValue() / 10);
+        b[p++] = (byte) ('0' + day.getMonthValue() % 10);
+        b[p++] = '-';
+        b[p++] = (byte) ('0' + day.getDayOfMonth() / 10);
+        b[p++] = (byte) ('0' + day.getDayOfMonth() % 10);
+        b[p++] = '"';
+        pos = p;
+    }
+
     void bool(boolean v) throws IOException {
         raw(v ? TRUE : FALSE);
     }
@@ -190,9 +220,9 @@ final class JsonOut {
             bool(b);
         } else if (value instanceof Span p) {
             raw(FROM);
-            string(p.from() == null ? null : p.from().toString());
+            date(p.from());
             raw(TO);
-            string(p.to() == null ? null : p.to().toString());
+            date(p.to());
             raw('}');
         } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
             raw('[');

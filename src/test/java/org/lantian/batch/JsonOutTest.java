@@ -88,12 +88,24 @@ class JsonOutTest {
                 Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE}) aDoubleIsWrittenAsJacksonWritesIt(d);
     }
 
+    @Property(tries = 2_000)
+    void aDayIsWrittenAsTheMapperWritesIt(@ForAll("days") LocalDate day) throws IOException {
+        assertArrayEquals(jackson(g -> g.writeObject(day)), ours(o -> o.date(day)), () -> "day " + day);
+    }
+
+    @Provide
+    Arbitrary<LocalDate> days() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay()).map(LocalDate::ofEpochDay),
+                Arbitraries.longs().between(-800_000, 3_000_000).map(LocalDate::ofEpochDay), Arbitraries.just(null));
+    }
+
     @Provide
     Arbitrary<Object> values() {
         return Arbitraries.oneOf(texts().map(t -> t), Arbitraries.integers().map(i -> i), Arbitraries.doubles().map(d -> d),
                 Arbitraries.of(true, false).map(b -> b), Arbitraries.just(null),
                 texts().list().ofMaxSize(4).map(l -> l.stream().map(t -> t == null ? "" : t).toList()),
                 Arbitraries.of(new Span(LocalDate.of(2022, 6, 27), LocalDate.of(2022, 7, 3)), new Span(null, LocalDate.of(2022, 1, 1))),
+                days().map(d -> new Span(d, LocalDate.of(999, 12, 31))),
                 // kinds written through the mapper
                 Arbitraries.longs().map(l -> l), Arbitraries.floats().map(f -> f), Arbitraries.just(Map.of("a", 1)),
                 Arbitraries.just(List.of(1, "x")), Arbitraries.just(LocalDate.of(2022, 6, 30)));
