@@ -43,7 +43,12 @@ public final class Scorecard {
         void merge(Tally other) {
             for (int i = 0; i < counts.length; i++) counts[i] += other.counts[i];
             failingCount += other.failingCount;
-            other.failing.forEach(this::keep);
+            if (failing.size == 0) {
+                failing.copy(other.failing); // sorted findings of the same order into an empty tally: as they are, no search
+                return;
+            }
+            // What keep() does to each of them in their order; once one would go again at once, all after it would.
+            for (Ranked r : other.failing) if (!failing.add(r)) break;
         }
 
         /** The counts of the statuses seen. */
@@ -91,8 +96,9 @@ public final class Scorecard {
         private Ranked[] items = new Ranked[16];
         private int size;
 
-        void add(Ranked r) {
-            if (size == KEEP && Ranked.ORDER.compare(r, items[size - 1]) >= 0) return; // would go again at once
+        /** False when {@code r} would go again at once (KEEP findings before it are kept). */
+        boolean add(Ranked r) {
+            if (size == KEEP && Ranked.ORDER.compare(r, items[size - 1]) >= 0) return false;
             int lo = 0;
             int hi = size - 1;
             while (lo <= hi) {
@@ -100,7 +106,7 @@ public final class Scorecard {
                 int c = Ranked.ORDER.compare(items[mid], r);
                 if (c < 0) lo = mid + 1;
                 else if (c > 0) hi = mid - 1;
-                else return; // already kept
+                else return true; // already kept
             }
             if (size == KEEP) {
                 System.arraycopy(items, lo, items, lo + 1, size - 1 - lo); // the last one goes
@@ -110,6 +116,13 @@ public final class Scorecard {
                 size++;
             }
             items[lo] = r;
+            return true;
+        }
+
+        /** Takes the findings of another, this one being empty. */
+        void copy(Kept other) {
+            items = Arrays.copyOf(other.items, Math.max(16, other.size));
+            size = other.size;
         }
 
         @Override
