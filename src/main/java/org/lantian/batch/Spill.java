@@ -44,6 +44,9 @@ final class Spill implements Closeable {
     private final FactCodec[] codecs = new FactCodec[types.size()];
     private final ObjectReader[] readers = new ObjectReader[types.size()];
     private final long[] counts;
+    /** Each partition file's buffer: together {@link #BUFFERS} at most, 4 to 32 KiB each. */
+    private final int buffer;
+    private static final int BUFFERS = 16 << 20;
     /** Facts handed to the spill's thread at a time. */
     private static final int BATCH = 1024;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(16);
@@ -57,6 +60,7 @@ final class Spill implements Closeable {
         this.partitions = partitions;
         this.out = new DataOutputStream[partitions];
         this.counts = new long[partitions];
+        this.buffer = Math.max(4 << 10, Math.min(32 << 10, BUFFERS / partitions));
         for (int i = 0; i < types.size(); i++) {
             typeIndex.put(types.get(i), i);
             codecs[i] = FactCodec.of(types.get(i));
@@ -113,7 +117,7 @@ final class Spill implements Closeable {
     private void write(Pending f) throws IOException {
         DataOutputStream o = out[f.partition()];
         if (o == null) {
-            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), 1 << 15));
+            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), buffer));
         }
         o.writeShort(f.type());
         o.writeInt(f.origin().file());
