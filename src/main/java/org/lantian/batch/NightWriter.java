@@ -3,8 +3,11 @@ package org.lantian.batch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -92,11 +95,21 @@ final class NightWriter implements AutoCloseable {
         if (!whole) {
             // findings.jsonl: the header, then the lines written so far.
             Path body = work.resolve(BODY);
-            try (OutputStream file = new BufferedOutputStream(compression.open(Files.newOutputStream(work.resolve(compression.file()))), 1 << 16)) {
-                var header = new java.io.ByteArrayOutputStream();
-                lines.header(header);
-                header.writeTo(file);
-                bytes = header.size() + Files.copy(body, file);
+            var header = new java.io.ByteArrayOutputStream();
+            lines.header(header);
+            bytes = header.size() + Files.size(body);
+            if (compression == Compression.NONE) {
+                // The header goes before the lines already written: the body is appended by the kernel, not copied through the heap.
+                try (FileChannel file = FileChannel.open(work.resolve(compression.file()), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                     FileChannel from = FileChannel.open(body, StandardOpenOption.READ)) {
+                    file.write(ByteBuffer.wrap(header.toByteArray()));
+                    for (long at = 0, size = from.size(); at < size; ) at += from.transferTo(at, size - at, file);
+                }
+            } else {
+                try (OutputStream file = new BufferedOutputStream(compression.open(Files.newOutputStream(work.resolve(compression.file()))), 1 << 16)) {
+                    header.writeTo(file);
+                    Files.copy(body, file);
+                }
             }
             Files.delete(body);
         } else {

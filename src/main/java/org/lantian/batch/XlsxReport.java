@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -236,6 +238,17 @@ final class XlsxReport implements AutoCloseable {
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
             return new SheetWriter(_sharedStringSource);
+        }
+
+        /**
+         * Deflates at the fastest level: the findings sheet's ~90 MB of XML is what a night waits for at its end, and
+         * level 1 deflates it in under half the time of the default level for a file about a fifth larger.
+         */
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 
