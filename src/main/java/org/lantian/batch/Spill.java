@@ -110,7 +110,10 @@ final class Spill implements Closeable {
         for (List<Pending> batch; !(batch = queue.take()).isEmpty(); ) {
             for (Pending f : batch) write(f);
         }
-        for (DataOutputStream o : out) if (o != null) o.close();
+        for (int p = 0; p < partitions; p++) {
+            if (out[p] != null) out[p].close();
+            out[p] = null; // a closed stream keeps its buffer: let the partitions' buffers go before evaluating
+        }
         return null;
     }
 
