@@ -1,7 +1,6 @@
 package org.lantian.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -39,40 +38,41 @@ final class FindingLines {
         }
     }
 
-    private static final SerializedString MEASURE = new SerializedString("measure");
-    private static final SerializedString RULE = new SerializedString("rule");
-    private static final SerializedString SUBJECT = new SerializedString("subject");
-    private static final SerializedString SUBJECT_TYPE = new SerializedString("subjectType");
-    private static final SerializedString STATUS = new SerializedString("status");
-    private static final SerializedString OBSERVED = new SerializedString("observed");
-    private static final SerializedString TARGET = new SerializedString("target");
-    private static final SerializedString UNITS = new SerializedString("units");
-    private static final SerializedString MESSAGE = new SerializedString("message");
-    private static final SerializedString ZH = new SerializedString("zh");
-    private static final SerializedString EN = new SerializedString("en");
-    private static final SerializedString DEADLINE = new SerializedString("deadline");
-    private static final SerializedString PERIOD = new SerializedString("period");
-    private static final SerializedString FROM = new SerializedString("from");
-    private static final SerializedString TO = new SerializedString("to");
-    private static final SerializedString WAIVER = new SerializedString("waiver");
-    private static final SerializedString EVIDENCE = new SerializedString("evidence");
-    private static final SerializedString TYPE = new SerializedString("type");
-    private static final SerializedString DAY = new SerializedString("day");
-    private static final SerializedString SUBMISSION = new SerializedString("submission");
-    private static final SerializedString FINDINGS = new SerializedString("findings");
-    private static final SerializedString[] STATUSES = Arrays.stream(Status.values())
-            .map(s -> new SerializedString(s.name())).toArray(SerializedString[]::new);
+    private static final byte[] MEASURE = JsonOut.ascii("{\"measure\":");
+    private static final byte[] SUBJECT = JsonOut.ascii(",\"subject\":");
+    private static final byte[] SUBJECT_TYPE = JsonOut.ascii(",\"subjectType\":");
+    private static final byte[] OBSERVED = JsonOut.ascii(",\"observed\":");
+    private static final byte[] TARGET = JsonOut.ascii(",\"target\":");
+    private static final byte[] UNITS = JsonOut.ascii(",\"units\":");
+    private static final byte[] ZH = JsonOut.ascii(",\"message\":{\"zh\":");
+    private static final byte[] EN = JsonOut.ascii(",\"en\":");
+    private static final byte[] DEADLINE = JsonOut.ascii(",\"deadline\":");
+    private static final byte[] PERIOD = JsonOut.ascii(",\"period\":");
+    private static final byte[] WAIVER = JsonOut.ascii(",\"waiver\":");
+    private static final byte[] EVIDENCE = JsonOut.ascii(",\"evidence\":[");
+    private static final byte[] TYPE = JsonOut.ascii("\"type\":");
+    private static final byte[] DAY = JsonOut.ascii(",\"day\":");
+    private static final byte[] SUBMISSION = JsonOut.ascii(",\"submission\":");
+    private static final byte[] FINDINGS = JsonOut.ascii(",\"findings\":[");
+    private static final byte[] END_LINE = JsonOut.ascii("}\n");
+    private static final byte[] END_GROUP = JsonOut.ascii("]}\n");
+    /** {@code ,"status":"PASS"} and so on, by the status's ordinal. */
+    private static final byte[][] STATUSES = Arrays.stream(Status.values())
+            .map(s -> JsonOut.ascii(",\"status\":\"" + s.name() + "\"")).toArray(byte[][]::new);
 
     /** A rule with findings in the file: its header entry, its name ready to write, its groups open in the current block. */
     private static final class Rule {
         final Defaults defaults;
-        final SerializedString name;
+        final String name;
+        /** {@code "rule":NAME}, the field every line of the rule has. */
+        final byte[] field;
         final List<Group> open = new ArrayList<>(2);
         int block = -1;
 
         Rule(Finding first) {
             defaults = Defaults.of(first);
-            name = new SerializedString(first.rule());
+            name = first.rule();
+            field = concat(JsonOut.ascii("\"rule\":"), JsonOut.quoted(name));
         }
 
         /** The group of the current block a listed finding joins, if one is open: same status and fields. */
@@ -105,7 +105,9 @@ final class FindingLines {
     }
 
     private final boolean whole;
-    private final JsonGenerator out;
+    /** Whole findings ({@code whole}) go through the mapper's generator, the file's lines straight to bytes. */
+    private final JsonGenerator generator;
+    private final JsonOut out;
     private final Map<String, Rule> rules = new HashMap<>();
     /** The rule of the last finding looked up: findings come sorted by rule, so nearly always the next one's too. */
     private Rule last;
@@ -113,8 +115,14 @@ final class FindingLines {
 
     FindingLines(OutputStream out, boolean whole) throws IOException {
         this.whole = whole;
-        this.out = Json.MAPPER.getFactory().createGenerator(out);
-        this.out.setRootValueSeparator(null);
+        if (whole) {
+            this.generator = Json.MAPPER.getFactory().createGenerator(out);
+            this.generator.setRootValueSeparator(null);
+            this.out = null;
+        } else {
+            this.generator = null;
+            this.out = new JsonOut(out);
+        }
     }
 
     /** What is done with each finding, in the file's order. */
@@ -167,108 +175,126 @@ final class FindingLines {
     }
 
     void flush() throws IOException {
-        out.flush();
+        if (whole) generator.flush();
+        else out.flush();
     }
 
     private Rule rule(Finding f) {
         Rule r = last;
-        if (r == null || !r.name.getValue().equals(f.rule())) last = r = rules.computeIfAbsent(f.rule(), n -> new Rule(f));
+        if (r == null || !r.name.equals(f.rule())) last = r = rules.computeIfAbsent(f.rule(), n -> new Rule(f));
         return r;
     }
 
     private void whole(Finding f) throws IOException {
-        out.writeObject(f);
-        out.writeRaw('\n');
+        generator.writeObject(f);
+        generator.writeRaw('\n');
     }
 
     /** A finding on a line of its own: its message, its evidence as the facts' references, the fields its rule's entry does not say. */
     private void single(Finding f) throws IOException {
         Rule rule = rule(f);
         Defaults d = rule.defaults;
-        out.writeStartObject();
-        if (f.measure() != d.measure()) {
-            out.writeFieldName(MEASURE);
-            out.writeNumber(f.measure());
-        }
-        out.writeFieldName(RULE);
-        out.writeString(rule.name);
+        start(f.measure(), rule);
         text(SUBJECT, f.subject());
         unless(SUBJECT_TYPE, f.subjectType(), d.subjectType());
-        out.writeFieldName(STATUS);
-        out.writeString(STATUSES[f.status().ordinal()]);
+        out.raw(STATUSES[f.status().ordinal()]);
         if (f.observed() != null) {
-            out.writeFieldName(OBSERVED);
-            value(f.observed());
+            out.raw(OBSERVED);
+            out.value(f.observed());
         }
         unless(TARGET, f.target(), d.target());
         unless(UNITS, f.units(), d.units());
         if (f.message() != null) {
             // As the mapper writes a Message: zh, then en, null ones included.
-            out.writeFieldName(MESSAGE);
-            out.writeStartObject();
-            out.writeFieldName(ZH);
-            out.writeString(f.message().zh());
-            out.writeFieldName(EN);
-            out.writeString(f.message().en());
-            out.writeEndObject();
+            out.raw(ZH);
+            out.string(f.message().zh());
+            out.raw(EN);
+            out.string(f.message().en());
+            out.raw('}');
         }
         unless(DEADLINE, f.deadline(), d.deadline());
         unless(PERIOD, f.period(), d.period());
         text(WAIVER, f.waiver());
         if (f.evidence() != null) evidence(f.evidence());
         text(SUBMISSION, f.submission());
-        out.writeEndObject();
-        out.writeRaw('\n');
+        out.raw(END_LINE);
+    }
+
+    /** A line's start: {@code {"rule":NAME} or, where the measure is not the rule's, {@code {"measure":N,"rule":NAME}. */
+    private void start(int measure, Rule rule) throws IOException {
+        if (measure != rule.defaults.measure()) {
+            out.raw(MEASURE);
+            out.number(measure);
+            out.raw(',');
+        } else {
+            out.raw('{');
+        }
+        out.raw(rule.field);
     }
 
     private void evidence(List<Evidence> evidence) throws IOException {
-        out.writeFieldName(EVIDENCE);
-        out.writeStartArray();
-        for (Evidence e : evidence) {
-            out.writeStartObject();
-            text(TYPE, e.type());
-            text(SUBJECT, e.subject());
-            text(SUBMISSION, e.submission());
-            if (e.day() != null) {
-                out.writeFieldName(DAY);
-                out.writeString(e.day().toString());
+        out.raw(EVIDENCE);
+        for (int i = 0; i < evidence.size(); i++) {
+            // Only the fact's reference is written: its fields are not read for it.
+            Evidence e = evidence instanceof Evidence.References refs ? refs.reference(i) : evidence.get(i);
+            if (i > 0) out.raw(',');
+            out.raw('{');
+            // Its fields as the mapper writes them: those that are not null, in this order.
+            boolean first = true;
+            if (e.type() != null) {
+                out.raw(TYPE);
+                out.string(e.type());
+                first = false;
             }
-            out.writeEndObject();
+            first = field(first, SUBJECT, e.subject());
+            first = field(first, SUBMISSION, e.submission());
+            if (e.day() != null) {
+                out.raw(DAY, first ? 1 : 0, first ? DAY.length - 1 : DAY.length);
+                out.date(e.day());
+            }
+            out.raw('}');
         }
-        out.writeEndArray();
+        out.raw(']');
+    }
+
+    /** An evidence's field unless null, {@code name} without its comma when it is the object's first. */
+    private boolean field(boolean first, byte[] name, String value) throws IOException {
+        if (value == null) return first;
+        if (first) out.raw(name, 1, name.length - 1);
+        else out.raw(name);
+        out.string(value);
+        return false;
     }
 
     /** Findings of one rule and status listed on one line: [subject, observed, submission] each, and target where it is not the rule's. */
     private void group(Group line) throws IOException {
         Finding first = line.findings.get(0);
         Defaults d = line.rule.defaults;
-        out.writeStartObject();
-        if (first.measure() != d.measure()) {
-            out.writeFieldName(MEASURE);
-            out.writeNumber(first.measure());
-        }
-        out.writeFieldName(RULE);
-        out.writeString(line.rule.name);
+        start(first.measure(), line.rule);
         unless(SUBJECT_TYPE, first.subjectType(), d.subjectType());
-        out.writeFieldName(STATUS);
-        out.writeString(STATUSES[first.status().ordinal()]);
+        out.raw(STATUSES[first.status().ordinal()]);
         unless(UNITS, first.units(), d.units());
         unless(DEADLINE, first.deadline(), d.deadline());
         unless(PERIOD, first.period(), d.period());
-        out.writeFieldName(FINDINGS);
-        out.writeStartArray();
+        out.raw(FINDINGS);
         Object target = d.target();
-        for (Finding f : line.findings) {
-            out.writeStartArray();
-            out.writeString(f.subject());
-            value(f.observed());
-            out.writeString(f.submission());
-            if (!Objects.equals(f.target(), target)) value(f.target());
-            out.writeEndArray();
+        List<Finding> findings = line.findings;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (i > 0) out.raw(',');
+            out.raw('[');
+            out.string(f.subject());
+            out.raw(',');
+            out.value(f.observed());
+            out.raw(',');
+            out.string(f.submission());
+            if (!Objects.equals(f.target(), target)) {
+                out.raw(',');
+                out.value(f.target());
+            }
+            out.raw(']');
         }
-        out.writeEndArray();
-        out.writeEndObject();
-        out.writeRaw('\n');
+        out.raw(END_GROUP);
     }
 
     /** The first line: the format and, for every rule with a finding, the fields of its first finding. */
@@ -295,43 +321,23 @@ final class FindingLines {
         }
     }
 
-    private void text(SerializedString name, String value) throws IOException {
+    private void text(byte[] name, String value) throws IOException {
         if (value != null) {
-            out.writeFieldName(name);
-            out.writeString(value);
-        }
-    }
-
-    /** A value as Jackson's mapper writes it; the kinds findings hold most, without its look-up. */
-    private void value(Object value) throws IOException {
-        if (value instanceof String s) {
-            out.writeString(s);
-        } else if (value instanceof Integer i) {
-            out.writeNumber(i);
-        } else if (value instanceof Double d) {
-            out.writeNumber(d);
-        } else if (value instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (value instanceof Span p) {
-            out.writeStartObject();
-            out.writeFieldName(FROM);
-            out.writeString(p.from() == null ? null : p.from().toString());
-            out.writeFieldName(TO);
-            out.writeString(p.to() == null ? null : p.to().toString());
-            out.writeEndObject();
-        } else if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            out.writeStartArray();
-            for (Object o : list) out.writeString((String) o);
-            out.writeEndArray();
-        } else {
-            out.writeObject(value);
+            out.raw(name);
+            out.string(value);
         }
     }
 
     /** A field unless it is what the rule's entry says; null when the entry has a value and the finding none. */
-    private void unless(SerializedString name, Object value, Object rules) throws IOException {
+    private void unless(byte[] name, Object value, Object rules) throws IOException {
         if (Objects.equals(value, rules)) return;
-        out.writeFieldName(name);
-        value(value);
+        out.raw(name);
+        out.value(value);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 }

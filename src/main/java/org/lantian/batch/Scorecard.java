@@ -44,7 +44,16 @@ public final class Scorecard {
         void merge(Tally other) {
             for (int i = 0; i < counts.length; i++) counts[i] += other.counts[i];
             failingCount += other.failingCount;
-            other.failing.forEach(this::keep);
+            if (failing.isEmpty()) {
+                failing.addAll(other.failing); // a sorted set of the same order into an empty one: built as it is, no search
+                return;
+            }
+            // What keep() does to each of them in their order; once one would go again at once, all after it would.
+            for (Ranked r : other.failing) {
+                if (failing.size() >= KEEP && Ranked.ORDER.compare(r, failing.last()) >= 0) break;
+                failing.add(r);
+                if (failing.size() > KEEP) failing.pollLast();
+            }
         }
 
         /** The counts of the statuses seen. */

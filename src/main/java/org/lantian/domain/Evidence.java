@@ -11,4 +11,12 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evidence(String type, String subject, String submission, LocalDate day, Map<String, Object> fields) {
+    /**
+     * A list of evidence that gives each fact's reference (type, subject, submission, day) without reading the
+     * fact's fields: findings.jsonl writes only the references.
+     */
+    public interface References {
+        /** The {@code i}th evidence with its type, subject, submission and day; its fields null unless already read. */
+        Evidence reference(int i);
+    }
 }

@@ -236,7 +236,7 @@ public final class Check {
      * A said message as its rule wrote it and the values it names, filled in when first read ({@link Message#lazy}):
      * most findings of a night are PASS, whose messages findings.jsonl does not write. Holds no engine state.
      */
-    private record Said(String zh, String en, Object observed, Object target, String unit, String subject,
+    record Said(String zh, String en, Object observed, Object target, String unit, String subject,
                         org.lantian.pack.Ledger ledger) implements Message.Source {
         @Override
         public String zh() {
@@ -248,15 +248,46 @@ public final class Check {
             return fill(en, false);
         }
 
-        /** Fills the placeholders; in the Chinese text a boolean or enum value takes the pack's wording (是/否, 橙色). */
-        private String fill(String text, boolean zh) {
-            if (text.indexOf('{') < 0) return text;
-            if (text.contains("{observed}")) {
-                text = text.replace("{observed}", zh && worded(observed) ? ledger.zh(observed) : show(observed));
+        /**
+         * Fills the placeholders; in the Chinese text a boolean or enum value takes the pack's wording (是/否, 橙色).
+         * In one pass where that is what replacing {observed}, {target} and {subject} in turn gives: every brace
+         * opens a placeholder and no value holds one; else in turn.
+         */
+        String fill(String text, boolean zh) {
+            int brace = text.indexOf('{');
+            if (brace < 0) return text;
+            StringBuilder b = new StringBuilder(text.length() + 16);
+            int from = 0;
+            for (int i = brace; i >= 0; i = text.indexOf('{', from)) {
+                String value;
+                int length;
+                if (text.startsWith("{observed}", i)) {
+                    value = value(observed, zh);
+                    length = "{observed}".length();
+                } else if (text.startsWith("{target}", i)) {
+                    value = value(target, zh);
+                    length = "{target}".length();
+                } else if (text.startsWith("{subject}", i)) {
+                    value = String.valueOf(subject);
+                    length = "{subject}".length();
+                } else {
+                    return inTurn(text, zh);
+                }
+                if (value.indexOf('{') >= 0) return inTurn(text, zh);
+                b.append(text, from, i).append(value);
+                from = i + length;
             }
-            if (text.contains("{target}")) {
-                text = text.replace("{target}", zh && worded(target) ? ledger.zh(target) : show(target));
-            }
+            return b.append(text, from, text.length()).toString();
+        }
+
+        private String value(Object v, boolean zh) {
+            return zh && worded(v) ? ledger.zh(v) : show(v);
+        }
+
+        /** Each placeholder replaced in turn, in the text as the one before left it. */
+        String inTurn(String text, boolean zh) {
+            if (text.contains("{observed}")) text = text.replace("{observed}", value(observed, zh));
+            if (text.contains("{target}")) text = text.replace("{target}", value(target, zh));
             return text.replace("{subject}", String.valueOf(subject));
         }
 

@@ -115,7 +115,7 @@ final class EvidenceReader {
     }
 
     /** The evidence of a match, read from its facts when first asked for; the facts are let go of after. */
-    private static final class Matched extends AbstractList<Evidence> implements RandomAccess {
+    private static final class Matched extends AbstractList<Evidence> implements RandomAccess, Evidence.References {
         private final int size;
         private Fact[] facts;
         private Shape[] shapes;
@@ -153,6 +153,18 @@ final class EvidenceReader {
         }
 
         @Override
+        public Evidence reference(int i) {
+            Evidence[] r = read;
+            if (r == null) {
+                synchronized (this) {
+                    r = read;
+                    if (r == null) return shapes[i].reference(facts[i], from[i]);
+                }
+            }
+            return r[i];
+        }
+
+        @Override
         public int size() {
             return size;
         }
@@ -163,6 +175,11 @@ final class EvidenceReader {
             Object[] values = new Object[names.length];
             for (int i = 0; i < values.length; i++) values[i] = read(accessors[i], fact);
             return new Evidence(type, fact.subject(), from, day == null ? null : (LocalDate) read(day, fact), new Fields(names, values));
+        }
+
+        /** The evidence without its fields. */
+        Evidence reference(Fact fact, String from) {
+            return new Evidence(type, fact.subject(), from, day == null ? null : (LocalDate) read(day, fact), null);
         }
     }
 

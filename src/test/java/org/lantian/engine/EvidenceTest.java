@@ -141,6 +141,8 @@ class EvidenceTest {
             List<Finding> findings = pack.evaluate(facts, asOf);
             for (Finding f : findings) {
                 assertNotNull(f.evidence(), f.rule() + " " + f.subject());
+                // The references findings.jsonl writes, taken before the fields are read and after: the evidence's own.
+                List<Evidence> before = references(f.evidence());
                 for (Evidence e : f.evidence()) {
                     Fact fact = facts.stream().filter(x -> x.getClass().getSimpleName().equals(e.type())
                             && Objects.equals(x.subject(), e.subject()) && sameFields(x, e)).findFirst().orElse(null);
@@ -149,9 +151,21 @@ class EvidenceTest {
                     assertEquals(day == null ? null : day.invoke(fact), e.day());
                     assertTrue(PackIndex.fieldsOf(fact.getClass()).containsAll(e.fields().keySet()));
                 }
+                List<Evidence> read = f.evidence().stream().map(e -> new Evidence(e.type(), e.subject(), e.submission(), e.day(), null)).toList();
+                assertEquals(read, before, f.rule() + " " + f.subject());
+                assertEquals(read, references(f.evidence()));
             }
             assertFalse(findings.isEmpty());
         });
+    }
+
+    private static List<Evidence> references(List<Evidence> evidence) {
+        List<Evidence> out = new ArrayList<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence instanceof Evidence.References refs ? refs.reference(i) : evidence.get(i);
+            out.add(new Evidence(e.type(), e.subject(), e.submission(), e.day(), null));
+        }
+        return out;
     }
 
     private static boolean sameFields(Fact fact, Evidence e) {
