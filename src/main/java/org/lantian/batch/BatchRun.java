@@ -67,8 +67,16 @@ public final class BatchRun {
     static final int SESSION = 1000;
     /** About what a stored fact takes in a partition (its JSON is 50 to 250 bytes in the bundled pack's types). */
     static final long FACT_BYTES = 256;
-    /** Input bytes per partition: a partition must fit in memory with its findings. */
-    static final long PARTITION_BYTES = 4L << 20;
+    /**
+     * Input bytes per partition. A partition's facts and findings are what the young collections copy while it is
+     * evaluated and written (a few partitions are in flight): the smaller, the shorter the pauses, down to where the
+     * partitions' files, buffers and per-partition work cost more (docs/performance.md, "Batch").
+     */
+    public static final long PARTITION_BYTES = 1L << 20;
+    /** Input bytes per partition of the nights written before {@link #PARTITION_BYTES} (lantian explain reads their files). */
+    public static final long EARLIER_PARTITION_BYTES = 4L << 20;
+    /** At most this many partitions, however large the night (each is a file open while the night is read). */
+    static final int MAX_PARTITIONS = 4096;
     /** The work folder of output folder DIR is .DIR.batch-work beside it; the replaced output goes to .DIR.batch-old. */
     static final String WORK = ".batch-work";
     static final String OLD = ".batch-old";
@@ -149,6 +157,8 @@ public final class BatchRun {
     private Compression compression = Compression.NONE;
     private boolean allMessages;
     private boolean readOnly;
+    private long partitionBytes = PARTITION_BYTES;
+    private int partitions;
 
     public BatchRun(Options options) {
         this.o = options;
@@ -170,6 +180,26 @@ public final class BatchRun {
     public BatchRun readOnly() {
         this.readOnly = true;
         return this;
+    }
+
+    /**
+     * Splits the night into partitions of about this many input bytes (default {@link #PARTITION_BYTES}). The
+     * findings are the same whatever the size; the order of findings.jsonl's lines follows the partitions.
+     */
+    public BatchRun partitionBytes(long bytes) {
+        if (bytes <= 0) throw new IllegalArgumentException("partition bytes " + bytes);
+        this.partitionBytes = bytes;
+        return this;
+    }
+
+    /** How many partitions the night was split into (once run). */
+    public int partitions() {
+        return partitions;
+    }
+
+    /** How many partitions a night of this many bytes (input and history) is split into. */
+    static int partitions(long bytes, long partitionBytes) {
+        return (int) Math.max(1, Math.min(MAX_PARTITIONS, bytes / partitionBytes + 1));
     }
 
     /** Writes findings.jsonl compressed so (default: not). */
@@ -205,7 +235,7 @@ public final class BatchRun {
         deleteTree(old);
         Files.createDirectories(work);
         // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
-        int partitions = (int) Math.max(1, Math.min(4096, (inputBytes + historyBytes()) / PARTITION_BYTES + 1));
+        int partitions = this.partitions = partitions(inputBytes + historyBytes(), partitionBytes);
 
         reader = new InputReader(service, files, o.documents()).threads(o.threads());
         Path rejectsFile = work.resolve("rejects.jsonl");

@@ -44,6 +44,9 @@ final class Spill implements Closeable {
     private final FactCodec[] codecs = new FactCodec[types.size()];
     private final ObjectReader[] readers = new ObjectReader[types.size()];
     private final long[] counts;
+    /** Each partition file's buffer: together {@link #BUFFERS} at most, 4 to 32 KiB each. */
+    private final int buffer;
+    private static final int BUFFERS = 16 << 20;
     /** Facts handed to the spill's thread at a time. */
     private static final int BATCH = 1024;
     private final BlockingQueue<List<Pending>> queue = new ArrayBlockingQueue<>(16);
@@ -57,6 +60,7 @@ final class Spill implements Closeable {
         this.partitions = partitions;
         this.out = new DataOutputStream[partitions];
         this.counts = new long[partitions];
+        this.buffer = Math.max(4 << 10, Math.min(32 << 10, BUFFERS / partitions));
         for (int i = 0; i < types.size(); i++) {
             typeIndex.put(types.get(i), i);
             codecs[i] = FactCodec.of(types.get(i));
@@ -106,14 +110,17 @@ final class Spill implements Closeable {
         for (List<Pending> batch; !(batch = queue.take()).isEmpty(); ) {
             for (Pending f : batch) write(f);
         }
-        for (DataOutputStream o : out) if (o != null) o.close();
+        for (int p = 0; p < partitions; p++) {
+            if (out[p] != null) out[p].close();
+            out[p] = null; // a closed stream keeps its buffer: let the partitions' buffers go before evaluating
+        }
         return null;
     }
 
     private void write(Pending f) throws IOException {
         DataOutputStream o = out[f.partition()];
         if (o == null) {
-            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), 1 << 15));
+            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), buffer));
         }
         o.writeShort(f.type());
         o.writeInt(f.origin().file());

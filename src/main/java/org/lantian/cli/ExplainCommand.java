@@ -104,10 +104,22 @@ final class ExplainCommand implements Callable<Integer> {
         var registers = Registers.load(pack.dir(), service.pack().ledger());
         Path work = Files.createTempDirectory("lantian-explain-");
         try (Store store = history ? open(db == null ? Store.DEFAULT_URL : db) : null) {
-            Path again = work.resolve("night");
-            new BatchRun(new BatchRun.Options(files, List.of(), day, again, service, registers, threads.count(), Progress.NONE, store))
-                    .allMessages(true).readOnly().run();
-            return print(again.resolve(Compression.NONE.file()), day);
+            // The order of a large night's findings follows its partitions: a night written when partitions were
+            // larger is judged again with their size (a night of one partition either way is the same at once).
+            String differs = null;
+            for (long size : List.of(BatchRun.PARTITION_BYTES, BatchRun.EARLIER_PARTITION_BYTES)) {
+                Path again = work.resolve("night-" + size);
+                BatchRun run = new BatchRun(new BatchRun.Options(files, List.of(), day, again, service, registers, threads.count(),
+                        Progress.NONE, store)).allMessages(true).readOnly().partitionBytes(size);
+                run.run();
+                Path rebuilt = again.resolve(Compression.NONE.file());
+                String d = differs(rebuilt);
+                if (d == null) return print(rebuilt, day);
+                if (differs == null) differs = d;
+                if (run.partitions() == 1) break; // one partition: no other size orders it otherwise
+                BatchRun.deleteTree(again);
+            }
+            throw new Main.UserError(differs);
         } catch (BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } finally {
@@ -115,10 +127,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    /** Walks the night's file and the night judged again finding by finding, and prints the wanted findings of the latter. */
-    private int print(Path rebuilt, LocalDate day) throws IOException, Main.UserError {
+    /** Where the night judged again differs from the night's file, said for the user, or null when it is the same night. */
+    private String differs(Path rebuilt) throws IOException, Main.UserError {
         ObjectReader reader = Json.MAPPER.reader();
-        long shown = 0;
         long number = 0;
         try (FindingsFile night = openNight();
              BufferedReader whole = Files.newBufferedReader(rebuilt, StandardCharsets.UTF_8)) {
@@ -126,12 +137,23 @@ final class ExplainCommand implements Callable<Integer> {
                 ObjectNode a = next(night);
                 String b = whole.readLine();
                 number++;
-                if (a == null && b == null) break;
+                if (a == null && b == null) return null;
                 if (a == null || b == null || !(reader.readTree(b) instanceof ObjectNode w) || !a.equals(night.wholeFindings() ? w : FindingsFile.asListed(w))) {
-                    throw new Main.UserError(file + " finding " + number + ": the night judged again differs here ("
+                    return file + " finding " + number + ": the night judged again differs here ("
                             + (a == null ? "it has more findings" : b == null ? "it has fewer findings" : "another finding")
-                            + "): give the night's --input, --db or --no-history, --as-of and --rules");
+                            + "): give the night's --input, --db or --no-history, --as-of and --rules";
                 }
+            }
+        }
+    }
+
+    /** Prints the wanted findings of the night judged again (the same as the night's file, {@link #differs}). */
+    private int print(Path rebuilt, LocalDate day) throws IOException {
+        long shown = 0;
+        long number = 0;
+        try (BufferedReader whole = Files.newBufferedReader(rebuilt, StandardCharsets.UTF_8)) {
+            for (String b; (b = whole.readLine()) != null; ) {
+                number++;
                 Finding f = Json.MAPPER.readValue(b, Finding.class);
                 if (!wanted(f)) continue;
                 shown++;
@@ -144,7 +166,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         output.out().flush();
-        output.err().printf("explain: %,d of %,d finding(s) of %s%n", shown, number - 1, day);
+        output.err().printf("explain: %,d of %,d finding(s) of %s%n", shown, number, day);
         return Main.OK;
     }
 

@@ -2,6 +2,7 @@ package org.lantian.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,6 +228,35 @@ class BatchRunTest {
             assertTrue(order <= 0, "ordered by measure, rule, subject at finding " + (i + 1));
         }
         assertTrue(firstRegister > 0, "the night has evaluated findings and register findings");
+    }
+
+    @Test
+    void aNightSplitIntoManyPartitionsHasTheSameFindingsAsInOne() throws Exception {
+        Path night = tmp.resolve("night.jsonl");
+        try (OutputStream o = Files.newOutputStream(night)) {
+            new NightGenerator(new NightGenerator.Options(3000, AS_OF, 43, 0.1, 0.01), registers()).write(o);
+        }
+        Path one = tmp.resolve("one");
+        Path many = tmp.resolve("many");
+        BatchRun whole = partitioned(one, Files.size(night) + 1, night);
+        BatchRun split = partitioned(many, 8 << 10, night);
+        assertEquals(1, whole.partitions());
+        assertTrue(split.partitions() > 50, "split into " + split.partitions() + " partitions");
+        List<String> a = Files.readAllLines(one.resolve("findings.jsonl"));
+        List<String> b = Files.readAllLines(many.resolve("findings.jsonl"));
+        assertNotEquals(a, b, "the lines come partition by partition");
+        assertEquals(a.stream().sorted().toList(), b.stream().sorted().toList(), "the same findings");
+        for (String name : List.of("rejects.jsonl", "report.json", "report.html")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(many.resolve(name)), name);
+        }
+    }
+
+    /** A night run with every message and partitions of about this many bytes. */
+    private static BatchRun partitioned(Path out, long partitionBytes, Path input) throws Exception {
+        BatchRun run = new BatchRun(new BatchRun.Options(List.of(input), AS_OF, out, new EvaluationService(TestPacks.bundled()), registers(), 2,
+                Progress.NONE)).allMessages(true).partitionBytes(partitionBytes);
+        run.run();
+        return run;
     }
 
     @Test

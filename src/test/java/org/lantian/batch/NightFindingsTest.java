@@ -193,6 +193,26 @@ class NightFindingsTest {
     }
 
     @Test
+    void explainReadsANightWrittenWithTheEarlierLargerPartitions() throws Exception {
+        Path input = tmp.resolve("night.jsonl");
+        try (var o = Files.newOutputStream(input)) {
+            new org.lantian.tools.NightGenerator(new org.lantian.tools.NightGenerator.Options(6_000, LocalDate.of(2022, 6, 30), 5, 0.1, 0.001),
+                    BatchRunTest.registers()).write(o);
+        }
+        assertTrue(Files.size(input) > BatchRun.PARTITION_BYTES && Files.size(input) < BatchRun.EARLIER_PARTITION_BYTES,
+                "a night of several partitions now and one before: " + Files.size(input));
+        Path before = tmp.resolve("before");
+        Path whole = tmp.resolve("whole");
+        for (Path out : List.of(before, whole)) {
+            new BatchRun(new BatchRun.Options(List.of(input), LocalDate.of(2022, 6, 30), out, new EvaluationService(TestPacks.bundled()),
+                    BatchRunTest.registers(), 2, Progress.NONE)).allMessages(out == whole).partitionBytes(BatchRun.EARLIER_PARTITION_BYTES).run();
+        }
+        Run explained = lantian("explain", before.resolve("findings.jsonl").toString(), "--no-history");
+        assertEquals(0, explained.code(), explained.err());
+        assertEquals(Files.readString(whole.resolve("findings.jsonl")), explained.out(), "every finding whole, in the night's order");
+    }
+
+    @Test
     void compressedFindingsHoldTheSameBytesAndAreDeterministic() throws Exception {
         List<Path> night = List.of(Path.of("samples/night-2022-06-30"));
         LocalDate asOf = LocalDate.of(2022, 6, 30);
