@@ -1,5 +1,14 @@
 package org.lantian;
 
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.lantian.batch.InputReader;
+import org.lantian.batch.Origin;
+import org.lantian.batch.Reject;
+import org.lantian.domain.Fact;
+import org.lantian.service.EvaluationService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +44,28 @@ public final class TestFacts {
             }
         }
         return out;
+    }
+
+    /** The valid facts of a night's files as the batch reads them, in the order read, and each one's submission. */
+    public record Read(List<Fact> facts, Map<Fact, String> submissions) {
+    }
+
+    /** Reads a night's files as the batch does; rejects are the batch's business and left out. */
+    public static Read ofNight(EvaluationService service, Path... inputs) throws IOException {
+        List<Fact> facts = new ArrayList<>();
+        Map<Fact, String> submissions = new IdentityHashMap<>();
+        new InputReader(service, InputReader.expand(List.of(inputs))).read(new InputReader.Sink() {
+            @Override
+            public void fact(Fact fact, String json, Origin origin) {
+                facts.add(fact);
+                submissions.put(fact, origin.submission());
+            }
+
+            @Override
+            public void reject(Reject reject) {
+            }
+        });
+        return new Read(facts, submissions);
     }
 
     private static void add(String json, List<JsonNode> out) {

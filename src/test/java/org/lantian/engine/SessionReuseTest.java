@@ -1,5 +1,7 @@
 package org.lantian.engine;
 
+import org.lantian.TestFacts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.lantian.Json;
 import org.lantian.TestPacks;
-import org.lantian.batch.InputReader;
-import org.lantian.batch.Origin;
-import org.lantian.batch.Reject;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.input.Problem;
@@ -74,19 +72,9 @@ class SessionReuseTest {
             List<Fact> facts = service.validateFacts(doc.get("facts"), "/facts", problems);
             out.add(new Source(file.getFileName().toString(), facts, LocalDate.parse(doc.get("asOf").asText()), Map.of()));
         }
-        List<Fact> facts = new ArrayList<>();
-        Map<Fact, String> origins = new IdentityHashMap<>();
-        new InputReader(service, InputReader.expand(List.of(Path.of("samples/night-2022-06-30")))).read(new InputReader.Sink() {
-            @Override
-            public void fact(Fact fact, String json, Origin origin) {
-                facts.add(fact);
-                origins.put(fact, origin.submission());
-            }
-
-            @Override
-            public void reject(Reject reject) {
-            }
-        });
+        TestFacts.Read night = TestFacts.ofNight(service, Path.of("samples/night-2022-06-30"));
+        List<Fact> facts = night.facts();
+        Map<Fact, String> origins = night.submissions();
         assertTrue(facts.size() > 100, "the sample night has facts");
         out.add(new Source("night-2022-06-30", facts, LocalDate.of(2022, 6, 30), origins));
         out.add(new Source("night-2022-06-30@year-end", facts, LocalDate.of(2022, 12, 31), origins));

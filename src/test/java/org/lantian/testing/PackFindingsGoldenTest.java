@@ -1,5 +1,7 @@
 package org.lantian.testing;
 
+import org.lantian.TestFacts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,16 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lantian.Json;
 import org.lantian.TestPacks;
-import org.lantian.batch.InputReader;
-import org.lantian.batch.Origin;
-import org.lantian.batch.Reject;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Submission;
@@ -98,20 +96,9 @@ class PackFindingsGoldenTest {
 
     /** The facts of a night's files as the batch reads them, evaluated together, each naming its submission. */
     private void night(List<String> lines, String name, LocalDate asOf, Path... inputs) throws IOException {
-        List<Fact> facts = new ArrayList<>();
-        Map<Fact, String> origins = new IdentityHashMap<>();
-        new InputReader(service, InputReader.expand(List.of(inputs))).read(new InputReader.Sink() {
-            @Override
-            public void fact(Fact fact, String json, Origin origin) {
-                facts.add(fact);
-                origins.put(fact, origin.submission());
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                // rejects are the batch's business; only the findings of valid facts are compared
-            }
-        });
+        TestFacts.Read night = TestFacts.ofNight(service, inputs);
+        List<Fact> facts = night.facts();
+        Map<Fact, String> origins = night.submissions();
         assertTrue(facts.size() > 3, name + " has facts");
         add(lines, name + "@" + asOf, service.evaluate(facts, asOf, origins::get));
     }
