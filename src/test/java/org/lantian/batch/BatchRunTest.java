@@ -35,6 +35,14 @@ class BatchRunTest {
         return Registers.load(TestPacks.BUNDLED, TestPacks.bundled().ledger());
     }
 
+    /** Writes a generated night of 2022-06-30 (a tenth of its records violating a target, {@code malformed} of its lines malformed) to {@code file}. */
+    static Path generated(Path file, int records, long seed, double malformed) throws Exception {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            new NightGenerator(new NightGenerator.Options(records, AS_OF, seed, 0.1, malformed), registers()).write(o);
+        }
+        return file;
+    }
+
     static BatchRun.Result batch(Path out, int threads, Path... inputs) throws Exception {
         return new BatchRun(new BatchRun.Options(List.of(inputs), AS_OF, out, new EvaluationService(TestPacks.bundled()), registers(), threads,
                 Progress.NONE)).run();
@@ -187,10 +195,7 @@ class BatchRunTest {
 
     @Test
     void theSameNightGivesByteIdenticalOutputWhateverTheThreads() throws Exception {
-        Path night = tmp.resolve("night.jsonl");
-        try (OutputStream o = Files.newOutputStream(night)) {
-            new NightGenerator(new NightGenerator.Options(3000, AS_OF, 42, 0.1, 0.01), registers()).write(o);
-        }
+        Path night = generated(tmp.resolve("night.jsonl"), 3000, 42, 0.01);
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
         Path three = tmp.resolve("three");
@@ -232,10 +237,7 @@ class BatchRunTest {
 
     @Test
     void aNightSplitIntoManyPartitionsHasTheSameFindingsAsInOne() throws Exception {
-        Path night = tmp.resolve("night.jsonl");
-        try (OutputStream o = Files.newOutputStream(night)) {
-            new NightGenerator(new NightGenerator.Options(3000, AS_OF, 43, 0.1, 0.01), registers()).write(o);
-        }
+        Path night = generated(tmp.resolve("night.jsonl"), 3000, 43, 0.01);
         Path one = tmp.resolve("one");
         Path many = tmp.resolve("many");
         BatchRun whole = partitioned(one, Files.size(night) + 1, night);
@@ -273,11 +275,7 @@ class BatchRunTest {
     void theGeneratorIsDeterministicAndCoversEveryFactType() throws Exception {
         Path a = tmp.resolve("a.jsonl");
         Path b = tmp.resolve("b.jsonl");
-        for (Path p : List.of(a, b)) {
-            try (OutputStream o = Files.newOutputStream(p)) {
-                new NightGenerator(new NightGenerator.Options(2000, AS_OF, 7, 0.1, 0.001), registers()).write(o);
-            }
-        }
+        for (Path p : List.of(a, b)) generated(p, 2000, 7, 0.001);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         String text = Files.readString(a, StandardCharsets.ISO_8859_1);
         for (String type : org.lantian.input.FactTypes.names()) {

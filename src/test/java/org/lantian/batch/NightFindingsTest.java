@@ -163,10 +163,7 @@ class NightFindingsTest {
     @Test
     void aGeneratedNightsFindingsAreAtMostOneAndAHalfTimesItsInput() throws Exception {
         Path input = tmp.resolve("generated.jsonl");
-        try (var o = Files.newOutputStream(input)) {
-            new org.lantian.tools.NightGenerator(new org.lantian.tools.NightGenerator.Options(20_000, LocalDate.of(2022, 6, 30), 1, 0.1, 0.001),
-                    BatchRunTest.registers()).write(o);
-        }
+        BatchRunTest.generated(input, 20_000, 1, 0.001);
         Path out = tmp.resolve("generated");
         BatchRun.Result r = batch(out, LocalDate.of(2022, 6, 30), false, Compression.NONE, List.of(input));
         long in = Files.size(input);
@@ -195,10 +192,7 @@ class NightFindingsTest {
     @Test
     void explainReadsANightWrittenWithTheEarlierLargerPartitions() throws Exception {
         Path input = tmp.resolve("night.jsonl");
-        try (var o = Files.newOutputStream(input)) {
-            new org.lantian.tools.NightGenerator(new org.lantian.tools.NightGenerator.Options(6_000, LocalDate.of(2022, 6, 30), 5, 0.1, 0.001),
-                    BatchRunTest.registers()).write(o);
-        }
+        BatchRunTest.generated(input, 6_000, 5, 0.001);
         assertTrue(Files.size(input) > BatchRun.PARTITION_BYTES && Files.size(input) < BatchRun.EARLIER_PARTITION_BYTES,
                 "a night of several partitions now and one before: " + Files.size(input));
         Path before = tmp.resolve("before");
