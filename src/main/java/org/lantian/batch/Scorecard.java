@@ -96,9 +96,21 @@ public final class Scorecard {
         private Ranked[] items = new Ranked[16];
         private int size;
 
-        /** False when {@code r} would go again at once (KEEP findings before it are kept). */
+        /**
+         * False when {@code r} would go again at once (KEEP findings before it are kept). Findings that come in the
+         * night's order (a partition's, sorted) each take one comparison with the last one kept.
+         */
         boolean add(Ranked r) {
-            if (size == KEEP && Ranked.ORDER.compare(r, items[size - 1]) >= 0) return false;
+            if (size > 0) {
+                int last = Ranked.ORDER.compare(r, items[size - 1]);
+                if (last >= 0) {
+                    if (size == KEEP) return false;
+                    if (last == 0) return true; // already kept
+                    if (size == items.length) items = Arrays.copyOf(items, Math.min(KEEP, size * 2));
+                    items[size++] = r;
+                    return true;
+                }
+            }
             int lo = 0;
             int hi = size - 1;
             while (lo <= hi) {

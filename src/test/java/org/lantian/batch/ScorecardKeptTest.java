@@ -22,13 +22,31 @@ import org.lantian.domain.Status;
 class ScorecardKeptTest {
     @Property(tries = 200)
     void keepsWhatABoundedTreeSetKeeps(@ForAll @Size(max = 700) List<@IntRange(min = 0, max = 999) Integer> draws) {
+        assertKeepsWhatABoundedTreeSetKeeps(made(draws));
+    }
+
+    /** In the night's order (as a partition's sorted findings come), where each takes the shortcut past the last one kept. */
+    @Property(tries = 200)
+    void keepsWhatABoundedTreeSetKeepsOfFindingsInOrder(@ForAll @Size(max = 700) List<@IntRange(min = 0, max = 999) Integer> draws,
+                                                         @ForAll @IntRange(min = 0, max = 20) int outOfOrder) {
+        List<Ranked> made = made(draws);
+        made.sort(Ranked.ORDER);
+        // a few out of place: the shortcut must not take them
+        for (int i = 0; i < outOfOrder && made.size() > 1; i++) java.util.Collections.swap(made, i * 7 % made.size(), made.size() - 1 - i % made.size());
+        assertKeepsWhatABoundedTreeSetKeeps(made);
+    }
+
+    /** A tenth of the draws repeat a finding already made (the same object); the rest make one from few values. */
+    private static List<Ranked> made(List<Integer> draws) {
         List<Ranked> made = new ArrayList<>();
+        for (int d : draws) made.add(d % 10 == 0 && !made.isEmpty() ? made.get(d % made.size()) : Ranked.of(finding(d)));
+        return made;
+    }
+
+    private static void assertKeepsWhatABoundedTreeSetKeeps(List<Ranked> made) {
         Scorecard.Kept kept = new Scorecard.Kept();
         TreeSet<Ranked> tree = new TreeSet<>(Ranked.ORDER);
-        for (int d : draws) {
-            // a tenth of the draws repeat a finding already made (the same object); the rest make one from few values
-            Ranked r = d % 10 == 0 && !made.isEmpty() ? made.get(d % made.size()) : Ranked.of(finding(d));
-            made.add(r);
+        for (Ranked r : made) {
             kept.add(r);
             if (tree.size() >= Scorecard.KEEP && Ranked.ORDER.compare(r, tree.last()) >= 0) continue;
             tree.add(r);
