@@ -615,13 +615,14 @@ public final class BatchRun {
         for (String key : keys) {
             List<Item> group = groups.get(key);
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                facts += evaluateSession(session, findings, scorecard, conflicts, fails);
+                facts += evaluateSession(session, findings, conflicts, fails);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty()) facts += evaluateSession(session, findings, scorecard, conflicts, fails);
-        findings.sort(Ranked.ORDER);
+        if (!session.isEmpty()) facts += evaluateSession(session, findings, conflicts, fails);
+        Ranked.sort(findings);
+        for (Ranked r : findings) scorecard.add(r); // in order: a tally keeping the first failing findings compares each once
         spill.delete(partition);
         return new PartResult(findings, scorecard, conflicts, duplicates, facts, recorded, fails);
     }
@@ -632,8 +633,8 @@ public final class BatchRun {
      * Drools cannot say which facts (a condition threw), each partition group of the session is evaluated
      * on its own and a group that still fails is rejected as a whole. The night goes on either way.
      */
-    private int evaluateSession(List<Item> items, List<Ranked> out, Scorecard scorecard,
-                                List<Reject> rejected, List<Finding> fails) throws IOException {
+    private int evaluateSession(List<Item> items, List<Ranked> out, List<Reject> rejected, List<Finding> fails)
+            throws IOException {
         List<Item> left = new ArrayList<>(items);
         while (!left.isEmpty()) {
             List<Finding> findings;
@@ -655,10 +656,10 @@ public final class BatchRun {
                     return 0;
                 }
                 int evaluated = 0;
-                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, scorecard, rejected, fails);
+                for (List<Item> group : groups.values()) evaluated += evaluateSession(group, out, rejected, fails);
                 return evaluated;
             }
-            add(findings, left, out, scorecard, fails);
+            add(findings, left, out, fails);
             return left.size();
         }
         return 0;
@@ -680,25 +681,26 @@ public final class BatchRun {
             facts.add(i.fact());
             origin.put(i.fact(), i.origin().submission());
         }
-        return EvaluationService.waive(service.evaluate(facts, o.asOf(), origin::get), waivers, o.asOf());
+        return EvaluationService.waive(service.evaluateUnsorted(facts, o.asOf(), origin::get), waivers, o.asOf());
     }
 
-    private void add(List<Finding> findings, List<Item> items, List<Ranked> out, Scorecard scorecard,
-                     List<Finding> fails) throws IOException {
+    /** Takes a session's findings (in the order the rules made them) but those said already (see below). */
+    private void add(List<Finding> findings, List<Item> items, List<Ranked> out, List<Finding> fails) {
         Set<String> subjects = new java.util.HashSet<>(items.size() * 3); // two a fact at most, without growing
         for (Item i : items) {
             subjects.add(i.fact().subject());
             subjects.add(i.fact().partitionKey());
         }
+        int failsFrom = fails.size();
         for (Finding f : findings) {
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
             if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
-            Ranked r = Ranked.of(f);
-            out.add(r);
+            out.add(Ranked.of(f));
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
-            scorecard.add(r);
             cover(f);
         }
+        // The store records them in the order of the session's sorted findings (stable: as CompiledPack.evaluate sorts).
+        if (fails.size() - failsFrom > 1) fails.subList(failsFrom, fails.size()).sort(CompiledPack.ORDER);
     }
 
     /** True when a subject is one of the session's, or a period of one ("R-001/2022-W26" of road R-001). */

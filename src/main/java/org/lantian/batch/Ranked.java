@@ -2,8 +2,12 @@ package org.lantian.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.lantian.Json;
 import org.lantian.domain.Finding;
 
@@ -32,6 +36,51 @@ record Ranked(Finding finding) {
         if (a == null) return -1;
         if (b == null) return 1;
         return a.compareTo(b);
+    }
+
+    /**
+     * Sorts findings in {@link #ORDER} exactly as {@code findings.sort(ORDER)} does (findings that compare equal keep
+     * their order), in fewer comparisons: a partition's thousands of findings fall under a few hundred rules, so they
+     * are put into one run per measure and rule (in the order given), the runs are ordered, and only within each run
+     * are findings compared.
+     */
+    static void sort(List<Ranked> findings) {
+        if (findings.size() < 2) return;
+        Map<String, Run> byRule = new HashMap<>();
+        List<Run> runs = new ArrayList<>();
+        Run run = null;
+        for (Ranked r : findings) {
+            Finding f = r.finding;
+            if (run == null || f.rule() != run.rule || f.measure() != run.measure) { // a rule's findings mostly come together
+                run = byRule.get(f.rule());
+                if (run == null) {
+                    byRule.put(f.rule(), run = new Run(f.measure(), f.rule()));
+                    runs.add(run);
+                } else if (run.measure != f.measure()) {
+                    findings.sort(ORDER); // one rule under two measures: no run per rule
+                    return;
+                }
+            }
+            run.findings.add(r);
+        }
+        runs.sort((a, b) -> a.measure != b.measure ? Integer.compare(a.measure, b.measure) : text(a.rule, b.rule));
+        int i = 0;
+        for (Run each : runs) {
+            each.findings.sort(ORDER);
+            for (Ranked r : each.findings) findings.set(i++, r);
+        }
+    }
+
+    /** The findings of one measure and rule. */
+    private static final class Run {
+        final int measure;
+        final String rule;
+        final List<Ranked> findings = new ArrayList<>();
+
+        Run(int measure, String rule) {
+            this.measure = measure;
+            this.rule = rule;
+        }
     }
 
     static Ranked of(Finding f) {

@@ -227,6 +227,11 @@ public final class EvaluationService {
         return pack.evaluate(facts, asOf, origin);
     }
 
+    /** As {@link #evaluate(Collection, LocalDate, Function)}, the findings in the order the rules made them (the batch sorts them). */
+    public List<Finding> evaluateUnsorted(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
+        return pack.evaluateUnsorted(facts, asOf, origin);
+    }
+
     public CheckReport report(String submission, LocalDate asOf, List<Finding> findings) {
         return new CheckReport(submission, asOf, pack.ledger().pack(), findings, summarize(findings),
                 measuresWithoutData(findings));
