@@ -117,6 +117,11 @@ public final class BatchRun {
     private record Item(Fact fact, Origin origin) {
     }
 
+    /** An item of a partition with its partition key: a partition's items sorted by key are its groups in key order. */
+    private record Keyed(String key, Item item) {
+        static final Comparator<Keyed> ORDER = (a, b) -> a.key.compareTo(b.key);
+    }
+
     private record PartResult(List<Ranked> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
                               List<Recorded> recorded, List<Finding> fails) {
     }
@@ -578,7 +583,7 @@ public final class BatchRun {
         Map<Same, Item> seen = new HashMap<>();
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
-        Map<String, List<Item>> groups = new HashMap<>(); // in key order below: sorted once, not kept sorted per fact
+        List<Keyed> keyed = new ArrayList<>(entries.size()); // by partition key below: sorted once, not kept sorted per fact
         // Tonight's facts to record, and what tonight's and the loaded facts are: a stored fact identical to one
         // already here (the same report sent again under another id) counts once. A partition holds tonight's
         // facts before the stored ones (history is loaded after the inputs are read).
@@ -597,7 +602,7 @@ public final class BatchRun {
                     continue;
                 }
             }
-            groups.computeIfAbsent(String.valueOf(fact.partitionKey()), k -> new ArrayList<>()).add(item);
+            keyed.add(new Keyed(String.valueOf(fact.partitionKey()), item));
             if (same != null && e.origin().file() != HISTORY) {
                 History.Entry entry = History.Entry.of(fact, o.asOf());
                 recorded.add(new Recorded(idOf(e.origin()), entry));
@@ -610,15 +615,15 @@ public final class BatchRun {
         List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         long facts = 0;
-        List<String> keys = new ArrayList<>(groups.keySet());
-        keys.sort(null);
-        for (String key : keys) {
-            List<Item> group = groups.get(key);
-            if (!session.isEmpty() && session.size() + group.size() > SESSION) {
+        keyed.sort(Keyed.ORDER); // stable: a group's facts in the order read
+        for (int from = 0, to; from < keyed.size(); from = to) {
+            String key = keyed.get(from).key();
+            for (to = from + 1; to < keyed.size() && keyed.get(to).key().equals(key); ) to++;
+            if (!session.isEmpty() && session.size() + (to - from) > SESSION) {
                 facts += evaluateSession(session, findings, conflicts, fails);
                 session.clear();
             }
-            session.addAll(group);
+            for (int i = from; i < to; i++) session.add(keyed.get(i).item());
         }
         if (!session.isEmpty()) facts += evaluateSession(session, findings, conflicts, fails);
         Ranked.sort(findings);
