@@ -32,6 +32,16 @@ public final class FindingCollector {
             return type.getSimpleName();
         }
     };
+    /**
+     * Whether a fact type's subject can be kept: a record's is a function of its components, which do not change
+     * (every fact type of the domain is one).
+     */
+    private static final ClassValue<Boolean> RECORD = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isRecord();
+        }
+    };
     private final MeasureTexts texts;
     private final EvidenceReader evidence;
     private final LocalDate asOf;
@@ -48,9 +58,24 @@ public final class FindingCollector {
 
     /** A check about a submitted fact: subject, type and town come from the fact. */
     public Check about(RuleContext kcontext, Fact fact) {
-        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
-        return new Check(this, kcontext, texts, rule.of(), rule.name(), fact.subject(), TYPE.get(fact.getClass()),
+        MeasureTexts.RuleText rule = rule(kcontext);
+        return new Check(this, kcontext, texts, rule.of(), rule.name(), subject(fact), TYPE.get(fact.getClass()),
                 fact.town(), origin.apply(fact), fact.day()).of(fact);
+    }
+
+    /** The subjects of the facts findings were last about, by the facts' identity (a fact has a finding per rule on it). */
+    private final Fact[] subjectOf = new Fact[1024];
+    private final String[] subjects = new String[subjectOf.length];
+
+    /** A fact's subject, made once for its findings of this evaluation (most types make it anew on every call). */
+    String subject(Fact fact) {
+        if (!RECORD.get(fact.getClass())) return fact.subject();
+        int i = System.identityHashCode(fact) & (subjectOf.length - 1);
+        if (subjectOf[i] == fact) return subjects[i];
+        String subject = fact.subject();
+        subjectOf[i] = fact;
+        subjects[i] = subject;
+        return subject;
     }
 
     /**
@@ -58,15 +83,28 @@ public final class FindingCollector {
      * town and submission come from the fact.
      */
     public Check about(RuleContext kcontext, Fact fact, String subject) {
-        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
+        MeasureTexts.RuleText rule = rule(kcontext);
         return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, TYPE.get(fact.getClass()),
                 fact.town(), origin.apply(fact), fact.day()).of(fact);
     }
 
     /** A check about a subject that is not one fact, such as the whole sanitation fleet or a town. */
     public Check about(RuleContext kcontext, String subject, String subjectType, String town) {
-        MeasureTexts.RuleText rule = texts.rule(kcontext.getRule());
+        MeasureTexts.RuleText rule = rule(kcontext);
         return new Check(this, kcontext, texts, rule.of(), rule.name(), subject, subjectType, town, null, null);
+    }
+
+    private Rule lastRule;
+    private MeasureTexts.RuleText lastText;
+
+    /** The texts of the rule firing: a rule fires for its matches in a row, so mostly those of the last finding. */
+    private MeasureTexts.RuleText rule(RuleContext kcontext) {
+        Rule rule = kcontext.getRule();
+        if (rule != lastRule) {
+            lastText = texts.rule(rule);
+            lastRule = rule;
+        }
+        return lastText;
     }
 
     /** A period of a measure's target that contains a day, and its span as findings give it. */
