@@ -691,38 +691,66 @@ public final class BatchRun {
 
     /** Takes a session's findings (in the order the rules made them) but those said already (see below). */
     private void add(List<Finding> findings, List<Item> items, List<Ranked> out, List<Finding> fails) {
-        Set<String> subjects = new java.util.HashSet<>(items.size() * 3); // two a fact at most, without growing
+        // The subjects and partition keys of the session's facts, each with what a finding about it covers.
+        Map<String, Covers> subjects = new HashMap<>(items.size() * 3); // two a fact at most, without growing
         for (Item i : items) {
-            subjects.add(i.fact().subject());
-            subjects.add(i.fact().partitionKey());
+            subjects.computeIfAbsent(i.fact().subject(), Covers::new);
+            subjects.computeIfAbsent(i.fact().partitionKey(), Covers::new);
         }
         int failsFrom = fails.size();
         for (Finding f : findings) {
+            Covers covers = subjects.get(f.subject());
             // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
-            if (!ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
+            if (covers == null && !ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
             out.add(Ranked.of(f));
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
-            cover(f);
+            if (f.status() == Status.NO_DATA) continue;
+            if (covers == null) covers = new Covers(f.subject());
+            covers.cover(f.measure());
         }
         // The store records them in the order of the session's sorted findings (stable: as CompiledPack.evaluate sorts).
         if (fails.size() - failsFrom > 1) fails.subList(failsFrom, fails.size()).sort(CompiledPack.ORDER);
     }
 
-    /** True when a subject is one of the session's, or a period of one ("R-001/2022-W26" of road R-001). */
-    private static boolean ofSession(String subject, Set<String> subjects) {
-        if (subjects.contains(subject)) return true;
+    /** True when a subject is a period of one of the session's ("R-001/2022-W26" of road R-001). */
+    private static boolean ofSession(String subject, Map<String, Covers> subjects) {
         int slash = subject.lastIndexOf('/');
-        return slash > 0 && subjects.contains(subject.substring(0, slash));
+        return slash > 0 && subjects.containsKey(subject.substring(0, slash));
     }
 
-    private void cover(Finding f) {
-        if (f.status() == Status.NO_DATA) return;
-        if (registered.containsKey(f.subject())) covered.add(f.subject() + '\u0000' + f.measure());
-        int slash = f.subject().lastIndexOf('/'); // a subject of a period: "R-001/2022-W26" covers R-001
-        String of = slash > 0 ? f.subject().substring(0, slash) : null;
-        if (of != null && registered.containsKey(of)) covered.add(of + '\u0000' + f.measure());
-        Set<String> members = registeredByKey.get(f.subject());
-        if (members != null) for (String s : members) covered.add(s + '\u0000' + f.measure());
+    /**
+     * The registered subjects a finding about a subject covers for its measure (once it is not NO_DATA): the subject, the
+     * subject of which it is a period ("R-001/2022-W26" covers R-001), and the members of a partition key (the fleet).
+     * Worked out once a session for each subject, and told to {@link #covered} once per measure.
+     */
+    private final class Covers {
+        private final String subject;
+        private List<String> registeredOnes;
+        /** The measures (below 64) already told. */
+        private long told;
+
+        Covers(String subject) {
+            this.subject = subject;
+        }
+
+        void cover(int measure) {
+            boolean once = measure >= 0 && measure < 64;
+            if (once && (told & (1L << measure)) != 0) return;
+            if (once) told |= 1L << measure;
+            if (registeredOnes == null) registeredOnes = registeredOnes();
+            for (String s : registeredOnes) covered.add(s + '\u0000' + measure);
+        }
+
+        private List<String> registeredOnes() {
+            List<String> out = new ArrayList<>(1);
+            if (registered.containsKey(subject)) out.add(subject);
+            int slash = subject.lastIndexOf('/');
+            String of = slash > 0 ? subject.substring(0, slash) : null;
+            if (of != null && registered.containsKey(of)) out.add(of);
+            Set<String> members = registeredByKey.get(subject);
+            if (members != null) out.addAll(members);
+            return out;
+        }
     }
 
     /**
