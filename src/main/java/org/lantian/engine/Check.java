@@ -180,10 +180,19 @@ public final class Check {
         if (status == null) throw new IllegalStateException("rule " + rule + " said a finding without checking anything");
         Period p = period();
         if (status == Status.FAIL && shortfall && out.asOf().isBefore(p.to())) {
-            status = Status.PENDING;
-            zh = zh + "；" + ends(p, true);
-            en = en + "; " + ends(p, false);
+            pending(zh, en, p);
+            return;
         }
+        add(zh, en, p);
+    }
+
+    /** A shortfall while its period runs: PENDING, the message saying when the period ends. */
+    private void pending(String zh, String en, Period p) {
+        status = Status.PENDING;
+        add(zh + "；" + ends(p, true), en + "; " + ends(p, false), p);
+    }
+
+    private void add(String zh, String en, Period p) {
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 of.units(town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
                 of.deadline,

@@ -50,6 +50,12 @@ final class EvidenceReader {
         if (size == 1 && matched[0] instanceof Fact f) { // the most common match: one fact
             return new One(f, shape(rule, f), from(f, origin, about, submission));
         }
+        return ofMany(rule, matched, size, origin, about, submission);
+    }
+
+    /** The evidence of a match of several facts or of collections (apart: the common case compiles small). */
+    private List<Evidence> ofMany(String rule, Object[] matched, int size, Function<Fact, String> origin, Fact about,
+                                  String submission) {
         List<Fact> facts = new ArrayList<>(size);
         boolean collected = false;
         for (int i = 0; i < size; i++) {
