@@ -154,20 +154,31 @@ public final class Scorecard {
      */
     private final Map<List<String>, Tally[]> byUnits = new IdentityHashMap<>();
 
+    /** The tallies of the last finding's measure and units: findings in the night's order come by measure. */
+    private Tally lastMeasure;
+    private int lastMeasureNumber;
+    private List<String> lastUnits;
+    private Tally[] lastUnitTallies;
+
     public void add(Ranked r) {
         all.add(r);
-        Tally m = byMeasure.get(r.finding().measure());
-        if (m == null) byMeasure.put(r.finding().measure(), m = measures.computeIfAbsent(r.finding().measure(), k -> new Tally()));
+        int measure = r.finding().measure();
+        Tally m = lastMeasure != null && lastMeasureNumber == measure ? lastMeasure : byMeasure.get(measure);
+        if (m == null) byMeasure.put(measure, m = measures.computeIfAbsent(measure, k -> new Tally()));
+        lastMeasure = m;
+        lastMeasureNumber = measure;
         m.add(r);
         List<String> us = r.finding().units();
         if (us != null) {
-            Tally[] ts = byUnits.get(us);
+            Tally[] ts = us == lastUnits ? lastUnitTallies : byUnits.get(us);
             if (ts == null) {
                 ts = new Tally[us.size()];
                 for (int i = 0; i < ts.length; i++) ts[i] = units.computeIfAbsent(us.get(i), k -> new Tally());
                 if (byUnits.size() >= 4096) byUnits.clear(); // lists made per finding (the registers'): keep it small
                 byUnits.put(us, ts);
             }
+            lastUnits = us;
+            lastUnitTallies = ts;
             for (Tally t : ts) t.add(r);
         }
     }
