@@ -41,7 +41,7 @@ final class NightWriter implements AutoCloseable {
     /** Blocks of the workbook's findings (lists), then {@link #NO_MORE}; never full, it holds FINDING_ROWS findings at most. */
     private final BlockingQueue<Object> toWorkbook = new LinkedBlockingQueue<>();
     private final CompletableFuture<NightReport> report = new CompletableFuture<>();
-    /** The workbook's thread, and at the end the HTML page's. */
+    /** The workbook's thread, and at the end that of report.html and report.json. */
     private final ExecutorService side = Executors.newFixedThreadPool(2);
     private final Future<?> workbook;
     private long written;
@@ -90,14 +90,18 @@ final class NightWriter implements AutoCloseable {
     }
 
     /**
-     * Closes findings.jsonl and writes the report files; returns when all are written. The workbook, the longest
-     * of them, is finished on its thread and report.html on another while findings.jsonl and report.json are
-     * written here.
+     * Closes findings.jsonl and writes the report files; returns when all are written. The workbook is finished
+     * on its thread, and report.html and report.json are written on another, while findings.jsonl is put
+     * together here.
      */
     void finish(NightReport night) throws IOException {
         if (written < XlsxReport.FINDING_ROWS) toWorkbook.add(NO_MORE);
         report.complete(night);
-        Future<?> html = side.submit(() -> Files.writeString(work.resolve("report.html"), HtmlReport.render(night)));
+        Future<?> reports = side.submit(() -> {
+            Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
+            return null;
+        });
         lines.flush();
         findings.close();
         if (!whole) {
@@ -123,8 +127,7 @@ final class NightWriter implements AutoCloseable {
         } else {
             bytes = counted;
         }
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
-        Tasks.await(html);
+        Tasks.await(reports);
         Tasks.await(workbook);
     }
 
