@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -30,9 +32,11 @@ public final class Bench {
     /**
      * One measured phase: {@code peakHeap} is the most heap in use at any sample (garbage included),
      * {@code peakLive} the most left after a collection (what the run really holds); {@code batch} is the
-     * batch's own result (null for parse-only).
+     * batch's own result (null for parse-only); {@code jitNanos} and {@code gcNanos} the time the JIT compilers and
+     * the collector spent during it (the JVM's own counts, all their threads together): a run that still pays for
+     * compiling is not yet the warm figure.
      */
-    public record Phase(long records, long nanos, long peakHeap, long peakLive, BatchRun.Result batch) {
+    public record Phase(long records, long nanos, long peakHeap, long peakLive, BatchRun.Result batch, long jitNanos, long gcNanos) {
         public double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -125,6 +129,8 @@ public final class Bench {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        long jit = jitMillis();
+        long gc = gcMillis();
         long start = System.nanoTime();
         Outcome outcome;
         try {
@@ -134,6 +140,20 @@ public final class Bench {
         }
         long nanos = System.nanoTime() - start;
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        return new Phase(outcome.records(), nanos, peak.get(), live.get(), outcome.batch());
+        return new Phase(outcome.records(), nanos, peak.get(), live.get(), outcome.batch(),
+                (jitMillis() - jit) * 1_000_000, (gcMillis() - gc) * 1_000_000);
+    }
+
+    /** Milliseconds the JIT compilers have spent so far (0 where the JVM does not count them). */
+    static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Milliseconds of collections so far, all collectors together. */
+    static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+        return sum;
     }
 }
