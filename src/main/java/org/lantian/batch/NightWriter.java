@@ -41,7 +41,8 @@ final class NightWriter implements AutoCloseable {
     /** Blocks of the workbook's findings (lists), then {@link #NO_MORE}; never full, it holds FINDING_ROWS findings at most. */
     private final BlockingQueue<Object> toWorkbook = new LinkedBlockingQueue<>();
     private final CompletableFuture<NightReport> report = new CompletableFuture<>();
-    private final ExecutorService side = Executors.newSingleThreadExecutor();
+    /** The workbook's thread, and at the end that of report.html and report.json. */
+    private final ExecutorService side = Executors.newFixedThreadPool(2);
     private final Future<?> workbook;
     private long written;
     private long bytes;
@@ -88,8 +89,19 @@ final class NightWriter implements AutoCloseable {
         return bytes;
     }
 
-    /** Closes findings.jsonl and writes the report files; returns when all are written. */
+    /**
+     * Closes findings.jsonl and writes the report files; returns when all are written. The workbook is finished
+     * on its thread, and report.html and report.json are written on another, while findings.jsonl is put
+     * together here.
+     */
     void finish(NightReport night) throws IOException {
+        if (written < XlsxReport.FINDING_ROWS) toWorkbook.add(NO_MORE);
+        report.complete(night);
+        Future<?> reports = side.submit(() -> {
+            Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
+            return null;
+        });
         lines.flush();
         findings.close();
         if (!whole) {
@@ -115,11 +127,7 @@ final class NightWriter implements AutoCloseable {
         } else {
             bytes = counted;
         }
-        if (written < XlsxReport.FINDING_ROWS) toWorkbook.add(NO_MORE);
-        report.complete(night);
-        // The HTML page and report.json are written here while the workbook is finished on its own thread.
-        Files.writeString(work.resolve("report.html"), HtmlReport.render(night));
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(work.resolve("report.json").toFile(), night);
+        Tasks.await(reports);
         Tasks.await(workbook);
     }
 

@@ -36,13 +36,17 @@ final class XlsxReport implements AutoCloseable {
             "实测 observed", "目标 target", "责任单位 units", "说明", "message", "期限 deadline", "期间 period",
             "提交 submission"};
 
-    private final SXSSFWorkbook book = new Book(200);
+    private final Book book = new Book(200);
     private final CellStyle bold;
     private final CellStyle percent;
     /** The workbook's default style, given to a cell outright: else POI looks it up (its column's, the book's) per cell. */
     private final CellStyle plain;
     private final SXSSFSheet findings;
+    private final SheetWriter findingsWriter;
     private final Set<String> names = new HashSet<>();
+    /** The findings sheet's rows at most ({@link #FINDING_ROWS}; fewer in tests). */
+    private final int rows;
+    private final boolean early;
     private int findingRow = 1;
 
     /**
@@ -50,6 +54,13 @@ final class XlsxReport implements AutoCloseable {
      * and unit sheets follow in {@link #finish} once the counts are known, and go before it.
      */
     XlsxReport() {
+        this(FINDING_ROWS, true);
+    }
+
+    /** {@code early}: deflate the findings sheet once it is full, before the workbook is written (see {@link EarlySheet}). */
+    XlsxReport(int rows, boolean early) {
+        this.rows = rows;
+        this.early = early;
         Font font = book.createFont();
         font.setBold(true);
         bold = book.createCellStyle();
@@ -58,15 +69,16 @@ final class XlsxReport implements AutoCloseable {
         percent = book.createCellStyle();
         percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
         findings = book.createSheet(name(FINDINGS_SHEET, names));
+        findingsWriter = book.lastWriter;
         header(findings.createRow(0), FINDING_HEADER);
         findings.createFreezePane(0, 1);
     }
 
     /** Adds the scorecard sheet first, then a sheet per unit, and says on the findings sheet if it holds only the first ones. */
     void finish(NightReport report) {
-        if (report.findings() > FINDING_ROWS) {
-            cells(findings.createRow(findingRow), "… " + (report.findings() - FINDING_ROWS)
-                    + " more findings in findings.jsonl (this sheet holds its first " + FINDING_ROWS + ")");
+        if (report.findings() > rows) {
+            cells(findings.createRow(findingRow), "… " + (report.findings() - rows)
+                    + " more findings in findings.jsonl (this sheet holds its first " + rows + ")");
         }
         // POI stamps the workbook with the time it is made; the night's date instead keeps a re-run byte-identical.
         book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.of(
@@ -143,9 +155,19 @@ final class XlsxReport implements AutoCloseable {
         sheet.setColumnWidth(8, 50 * 256);
     }
 
-    /** Adds one finding to the findings sheet; past {@link #FINDING_ROWS} the sheet takes no more. */
-    void finding(Finding f) {
-        if (findingRow <= FINDING_ROWS) finding(findings.createRow(findingRow++), f);
+    /**
+     * Adds one finding to the findings sheet; past {@link #FINDING_ROWS} the sheet takes no more. The sheet's
+     * last row starts its deflating, while the night goes on.
+     */
+    void finding(Finding f) throws IOException {
+        if (findingRow > rows) return;
+        finding(findings.createRow(findingRow++), f);
+        if (findingRow > rows && early) book.deflateEarly(findings, findingsWriter, EarlySheet.prefix(rows + 2));
+    }
+
+    /** Whether the findings sheet went into the file deflated early, as {@link EarlySheet} foresaw it (for tests). */
+    boolean deflatedEarly() {
+        return book.spliced;
     }
 
     private void finding(Row x, Finding f) {
@@ -231,13 +253,66 @@ final class XlsxReport implements AutoCloseable {
      * code point by code point (POI's way, kept for the rest): the same bytes at a fraction of the cost.
      */
     private static final class Book extends SXSSFWorkbook {
+        /** The writer of the sheet created last. */
+        SheetWriter lastWriter;
+        private EarlySheet early;
+        /** Whether the sheet deflated early is left out of POI's writing (to be spliced in). */
+        private boolean leaveOut;
+        boolean spliced;
+
         Book(int window) {
             super(window);
         }
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return new SheetWriter(_sharedStringSource);
+            return lastWriter = new SheetWriter(_sharedStringSource);
+        }
+
+        /**
+         * Begins deflating a full sheet behind the beginning of its part foreseen: the rows it has handed to its file
+         * (the rows still in POI's window stay there: POI's dimension of the sheet counts them).
+         */
+        void deflateEarly(SXSSFSheet sheet, SheetWriter writer, byte[] prefix) throws IOException {
+            writer.flushOut();
+            early = new EarlySheet(sheet, writer, prefix);
+            if (!early.takeFile()) early = null;
+        }
+
+        @Override
+        protected ISheetInjector createSheetInjector(SXSSFSheet sheet) throws IOException {
+            if (leaveOut && early != null && early.sheet == sheet) return out -> { };
+            return super.createSheetInjector(sheet);
+        }
+
+        /**
+         * Writes the workbook; with a sheet deflated early, POI writes the rest (and that sheet's part without its
+         * rows) and the sheet's part goes in as deflated early, finished with its last rows and POI's end of it:
+         * the same bytes as POI's own writing, without deflating the sheet's rows at the end.
+         */
+        void writeTo(OutputStream out) throws IOException {
+            if (early == null) {
+                write(out);
+                return;
+            }
+            var placeholder = new java.io.ByteArrayOutputStream(1 << 20);
+            leaveOut = true;
+            try {
+                write(placeholder);
+            } finally {
+                leaveOut = false;
+            }
+            byte[] zip = placeholder.toByteArray();
+            String entry = getXSSFWorkbook().getSheet(early.sheet.getSheetName()).getPackagePart().getPartName().getName().substring(1);
+            early.writer.flushOut(); // the rows POI's writing took out of its window
+            spliced = early.splice(zip, entry, out);
+            if (!spliced) write(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (early != null) early.end();
+            super.close();
         }
 
         /**
@@ -272,6 +347,15 @@ final class XlsxReport implements AutoCloseable {
         SheetWriter(Writer out) throws IOException {
             super(out);
             inline = true;
+        }
+
+        /** Hands what is buffered to the sheet's file. */
+        void flushOut() throws IOException {
+            _out.flush();
+        }
+
+        java.io.File file() {
+            return getTempFile();
         }
 
         @Override
@@ -335,7 +419,7 @@ final class XlsxReport implements AutoCloseable {
     }
 
     void write(OutputStream out) throws IOException {
-        book.write(out);
+        book.writeTo(out);
     }
 
     @Override
