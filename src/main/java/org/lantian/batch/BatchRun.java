@@ -164,6 +164,9 @@ public final class BatchRun {
     private boolean readOnly;
     private long partitionBytes = PARTITION_BYTES;
     private int partitions;
+    /** The night's bytes up to which its partitions stay in memory (-1: {@link #memoryBudget()}). */
+    private long memoryBudget = -1;
+    private boolean inMemory;
 
     public BatchRun(Options options) {
         this.o = options;
@@ -200,6 +203,27 @@ public final class BatchRun {
     /** How many partitions the night was split into (once run). */
     public int partitions() {
         return partitions;
+    }
+
+    /**
+     * A night of at most this many bytes (inputs and history) keeps its partitions in memory instead of files: a third
+     * of the heap. Spilled, a fact takes about half its input bytes (docs/performance.md, "Batch"), so a night at the
+     * budget holds a sixth of the heap in partitions while it is read; the 1M-record night (244 MB) fits under
+     * -Xmx1g, a bigger one goes to files.
+     */
+    static long memoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 3;
+    }
+
+    /** Keeps the partitions in memory for a night of at most this many bytes, in files above (default {@link #memoryBudget()}). */
+    BatchRun memoryBudget(long bytes) {
+        this.memoryBudget = bytes;
+        return this;
+    }
+
+    /** Whether the night's partitions were kept in memory rather than in files (once run). */
+    boolean partitionsInMemory() {
+        return inMemory;
     }
 
     /** How many partitions a night of this many bytes (input and history) is split into. */
@@ -240,7 +264,9 @@ public final class BatchRun {
         deleteTree(old);
         Files.createDirectories(work);
         // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
-        int partitions = this.partitions = partitions(inputBytes + historyBytes(), partitionBytes);
+        long nightBytes = inputBytes + historyBytes();
+        int partitions = this.partitions = partitions(nightBytes, partitionBytes);
+        inMemory = nightBytes <= (memoryBudget < 0 ? memoryBudget() : memoryBudget);
 
         reader = new InputReader(service, files, o.documents()).threads(o.threads());
         Path rejectsFile = work.resolve("rejects.jsonl");
@@ -255,7 +281,7 @@ public final class BatchRun {
         long findingsBytes;
         try (BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
              NightWriter writer = new NightWriter(work, compression, allMessages)) {
-            try (Spill spill = new Spill(work.resolve("partitions"), partitions)) {
+            try (Spill spill = new Spill(work.resolve("partitions"), partitions, inMemory)) {
                 read(spill, rejectsOut);
                 if (o.store() != null) {
                     loadHistory(spill);

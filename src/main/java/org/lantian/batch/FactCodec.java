@@ -1,6 +1,5 @@
 package org.lantian.batch;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -30,7 +29,7 @@ final class FactCodec {
     /** How one field's value (never null) is written and read. */
     private record Value(Writer writer, Function<ByteBuffer, Object> reader) {
         /** The value, or null, behind a byte that says which. */
-        void write(DataOutputStream out, Object v) throws IOException {
+        void write(BinaryOut out, Object v) throws IOException {
             if (v == null) {
                 out.writeByte(0);
             } else {
@@ -45,7 +44,7 @@ final class FactCodec {
     }
 
     private interface Writer {
-        void write(DataOutputStream out, Object v) throws IOException;
+        void write(BinaryOut out, Object v) throws IOException;
     }
 
     private final Function<Object, Object>[] getters;
@@ -88,7 +87,7 @@ final class FactCodec {
         }
     }
 
-    void write(DataOutputStream out, Object fact) throws IOException {
+    void write(BinaryOut out, Object fact) throws IOException {
         for (int i = 0; i < values.length; i++) values[i].write(out, getters[i].apply(fact));
     }
 
@@ -127,11 +126,7 @@ final class FactCodec {
         return null;
     }
 
-    private static final Value STRING = new Value((out, v) -> {
-        byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }, in -> {
+    private static final Value STRING = new Value((out, v) -> out.writeUtf8((String) v), in -> {
         int n = in.getInt();
         String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
         in.position(in.position() + n);

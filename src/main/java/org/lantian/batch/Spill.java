@@ -1,9 +1,7 @@
 package org.lantian.batch;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +36,9 @@ final class Spill implements Closeable {
 
     private final Path dir;
     private final int partitions;
-    private final DataOutputStream[] out;
+    /** Partitions kept in memory (the night fits the heap's budget) rather than in files. */
+    private final boolean inMemory;
+    private final BinaryOut[] out;
     private final Map<Class<?>, Integer> typeIndex = new HashMap<>();
     private final List<Class<? extends Fact>> types = FactTypes.all();
     private final FactCodec[] codecs = new FactCodec[types.size()];
@@ -54,11 +54,19 @@ final class Spill implements Closeable {
     private final Future<Void> writer;
     private List<Pending> pending = new ArrayList<>(BATCH);
     private boolean closed;
+    private long bytes;
 
+    /** Partitions in files in {@code dir}. */
     Spill(Path dir, int partitions) throws IOException {
-        this.dir = Files.createDirectories(dir);
+        this(dir, partitions, false);
+    }
+
+    /** Partitions in memory ({@code inMemory}) or in files in {@code dir}. */
+    Spill(Path dir, int partitions, boolean inMemory) throws IOException {
+        this.dir = inMemory ? dir : Files.createDirectories(dir);
         this.partitions = partitions;
-        this.out = new DataOutputStream[partitions];
+        this.inMemory = inMemory;
+        this.out = new BinaryOut[partitions];
         this.counts = new long[partitions];
         this.buffer = Math.max(4 << 10, Math.min(32 << 10, BUFFERS / partitions));
         for (int i = 0; i < types.size(); i++) {
@@ -111,17 +119,21 @@ final class Spill implements Closeable {
             for (Pending f : batch) write(f);
         }
         for (int p = 0; p < partitions; p++) {
-            if (out[p] != null) out[p].close();
-            out[p] = null; // a closed stream keeps its buffer: let the partitions' buffers go before evaluating
+            if (out[p] != null) {
+                out[p].close();
+                bytes += out[p].bytes();
+            }
+            if (!inMemory) out[p] = null; // a closed file's buffer: let the partitions' buffers go before evaluating
         }
         return null;
     }
 
     private void write(Pending f) throws IOException {
-        DataOutputStream o = out[f.partition()];
+        BinaryOut o = out[f.partition()];
         if (o == null) {
-            o = out[f.partition()] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(f.partition())), buffer));
+            o = out[f.partition()] = inMemory ? BinaryOut.inMemory() : BinaryOut.toFile(Files.newOutputStream(file(f.partition())), buffer);
         }
+        o.begin();
         o.writeShort(f.type());
         o.writeInt(f.origin().file());
         o.writeLong(f.origin().line());
@@ -142,6 +154,11 @@ final class Spill implements Closeable {
         return partitions;
     }
 
+    /** The bytes spilled, in memory or in files (once closed). */
+    long bytes() {
+        return bytes;
+    }
+
     long count(int partition) {
         return counts[partition];
     }
@@ -150,11 +167,25 @@ final class Spill implements Closeable {
         return types;
     }
 
-    /** Reads one partition back, in the order its facts were read: the facts bound again, history's as JSON. */
+    /**
+     * Reads one partition back, in the order its facts were read: the facts bound again, history's as JSON. A
+     * partition in memory is let go as it is read.
+     */
     List<Entry> read(int partition) throws IOException {
         List<Entry> entries = new ArrayList<>((int) Math.min(counts[partition], Integer.MAX_VALUE - 8));
         if (counts[partition] == 0) return entries;
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file(partition))); // a partition is a few MiB
+        byte[] bytes; // a partition is a few MiB
+        if (inMemory) {
+            bytes = out[partition].take();
+            out[partition] = null;
+        } else {
+            bytes = Files.readAllBytes(file(partition));
+        }
+        read(ByteBuffer.wrap(bytes), entries);
+        return entries;
+    }
+
+    private void read(ByteBuffer in, List<Entry> entries) {
         while (in.hasRemaining()) {
             int type = in.getShort();
             int file = in.getInt();
@@ -170,7 +201,6 @@ final class Spill implements Closeable {
                 entries.add(new Entry(type, origin, json, null));
             }
         }
-        return entries;
     }
 
     /** The fact of an entry: as read back, or bound from its JSON. */
@@ -179,21 +209,16 @@ final class Spill implements Closeable {
     }
 
     void delete(int partition) throws IOException {
-        Files.deleteIfExists(file(partition));
+        if (!inMemory) Files.deleteIfExists(file(partition));
     }
 
     private Path file(int p) {
         return dir.resolve(String.format("part-%04d.bin", p));
     }
 
-    static void writeString(DataOutputStream o, String s) throws IOException {
-        if (s == null) {
-            o.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        o.writeInt(b.length);
-        o.write(b);
+    static void writeString(BinaryOut o, String s) throws IOException {
+        if (s == null) o.writeInt(-1);
+        else o.writeUtf8(s);
     }
 
     static String readString(ByteBuffer in) {

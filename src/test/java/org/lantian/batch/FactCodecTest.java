@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
@@ -61,12 +59,11 @@ class FactCodecTest {
 
     private static Fact roundTrip(Fact fact) throws Exception {
         FactCodec codec = FactCodec.of(fact.getClass());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            codec.write(out, fact);
-            codec.write(out, fact); // two in a row: each reads exactly its own bytes
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
+        BinaryOut out = BinaryOut.inMemory();
+        codec.write(out, fact);
+        codec.write(out, fact); // two in a row: each reads exactly its own bytes
+        out.close();
+        ByteBuffer in = ByteBuffer.wrap(out.take());
         Fact first = (Fact) codec.read(in);
         Fact second = (Fact) codec.read(in);
         assertEquals(first, second);
