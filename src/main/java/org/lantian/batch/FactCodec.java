@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -57,9 +58,25 @@ final class FactCodec {
         this.constructor = constructor;
     }
 
+    /**
+     * Codecs made once per type and JVM: each one is made of generated classes (its accessors' lambdas, its
+     * constructor's method handle) that the JIT compiles anew, so a codec per night kept a JVM running nights
+     * one after another (the bench, a server) compiling through every night.
+     */
+    private static final ClassValue<Optional<FactCodec>> CODECS = new ClassValue<>() {
+        @Override
+        protected Optional<FactCodec> computeValue(Class<?> type) {
+            return Optional.ofNullable(make(type));
+        }
+    };
+
     /** The codec of a record type, or null when one of its fields is of a kind it does not know. */
-    @SuppressWarnings("unchecked")
     static FactCodec of(Class<?> type) {
+        return CODECS.get(type).orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FactCodec make(Class<?> type) {
         if (!type.isRecord()) return null;
         try {
             RecordComponent[] components = type.getRecordComponents();

@@ -3,6 +3,8 @@ package org.lantian.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +27,19 @@ class FactCodecTest {
     @Test
     void everyFactTypeHasACodec() {
         for (Class<? extends Fact> type : FactTypes.all()) assertNotNull(FactCodec.of(type), type.getSimpleName());
+    }
+
+    @Test
+    void aTypesCodecIsMadeOnceAndSharedByEveryThread() throws Exception {
+        for (Class<? extends Fact> type : FactTypes.all()) {
+            var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                assertSame(FactCodec.of(type), other.submit(() -> FactCodec.of(type)).get(), type.getSimpleName());
+            } finally {
+                other.shutdown();
+            }
+        }
+        assertNull(FactCodec.of(String.class), "not a record: spilled as JSON");
     }
 
     @Test
