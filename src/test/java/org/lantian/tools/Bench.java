@@ -34,9 +34,11 @@ public final class Bench {
      * {@code peakLive} the most left after a collection (what the run really holds); {@code batch} is the
      * batch's own result (null for parse-only); {@code jitNanos} and {@code gcNanos} the time the JIT compilers and
      * the collector spent during it (the JVM's own counts, all their threads together): a run that still pays for
-     * compiling is not yet the warm figure.
+     * compiling is not yet the warm figure; {@code cpuNanos} the CPU time of the whole process during it (over
+     * {@code nanos}: how many cores it kept busy).
      */
-    public record Phase(long records, long nanos, long peakHeap, long peakLive, BatchRun.Result batch, long jitNanos, long gcNanos) {
+    public record Phase(long records, long nanos, long peakHeap, long peakLive, BatchRun.Result batch, long jitNanos, long gcNanos,
+                        long cpuNanos) {
         public double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -131,6 +133,7 @@ public final class Bench {
         sampler.start();
         long jit = jitMillis();
         long gc = gcMillis();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         Outcome outcome;
         try {
@@ -141,7 +144,13 @@ public final class Bench {
         long nanos = System.nanoTime() - start;
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         return new Phase(outcome.records(), nanos, peak.get(), live.get(), outcome.batch(),
-                (jitMillis() - jit) * 1_000_000, (gcMillis() - gc) * 1_000_000);
+                (jitMillis() - jit) * 1_000_000, (gcMillis() - gc) * 1_000_000, cpuNanos() - cpu);
+    }
+
+    /** The CPU time of the whole process so far, all threads (-1 where the JVM does not say). */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Milliseconds the JIT compilers have spent so far (0 where the JVM does not count them). */

@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code lantian bench}: the full batch against a plain Jackson parse and against parse-only on one generated night (docs/performance.md). */
 @Command(name = "bench", description = "Benchmark the batch: a plain Jackson parse, the batch's parse-only and the full batch on one generated night; throughput, both ratios, findings size and peak heap.")
 final class BenchCommand implements Callable<Integer> {
-    /** Warm-up passes at most, and the JIT's share of a pass's time below which the JVM counts as warm. */
-    static final int WARM_UP_PASSES = 8;
+    /** The JIT's share of a pass's time below which the JVM counts as warm. */
     static final double WARM_JIT_SHARE = 0.05;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", description = "Records to generate (default: ${DEFAULT-VALUE}).")
@@ -42,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warm-up", paramLabel = "N", defaultValue = "200000",
             description = "Records of the separate warm-up night, run until the JIT has settled (default: ${DEFAULT-VALUE}).")
     long warmUp;
+
+    @Option(names = "--warm-up-passes", paramLabel = "N", defaultValue = "30",
+            description = "Warm-up passes at most (default: ${DEFAULT-VALUE}).")
+    int warmUpPasses;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Run the batch N times, each between parse-only runs, and compare the fastest of each (default: ${DEFAULT-VALUE}).")
@@ -77,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             // thread on 2 cores a single short warm-up left it compiling through the next two batches.
             Path warm = dir.resolve("warm-up.jsonl");
             new NightGenerator(new NightGenerator.Options(warmUp, date, seed + 1, 0.1, 0.001), registers).write(warm);
-            for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
+            for (int pass = 1; pass <= warmUpPasses; pass++) {
                 long jit = Bench.jitMillis();
                 long start = System.nanoTime();
                 Bench.plainParse(List.of(warm));
@@ -142,6 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         output.out().printf("%-11s %,d " + (p.batch() == null && name.startsWith("plain") ? "lines" : "records") + " in %.1f s = %,.0f a second; peak heap %,d MB, after GC %,d MB%s%n", name, p.records(),
                 p.nanos() / 1e9, p.perSecond(), p.peakHeap() >> 20, p.peakLive() >> 20, (p.batch() == null ? "" : String.format(" (read %.1f s, evaluate %.1f s, write %.1f s)",
                         p.batch().readNanos() / 1e9, p.batch().evaluateNanos() / 1e9, p.batch().writeNanos() / 1e9))
-                + String.format("; JIT %.1f s, GC %.1f s", p.jitNanos() / 1e9, p.gcNanos() / 1e9));
+                + String.format("; JIT %.1f s, GC %.1f s; CPU %.1f s (%.2f cores)", p.jitNanos() / 1e9, p.gcNanos() / 1e9,
+                        p.cpuNanos() / 1e9, (double) p.cpuNanos() / p.nanos()));
     }
 }
