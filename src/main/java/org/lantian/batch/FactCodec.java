@@ -10,7 +10,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ final class FactCodec {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     /** How one field's value (never null) is written and read. */
-    private record Value(Writer writer, Function<ByteBuffer, Object> reader) {
+    private record Value(Writer writer, Reader reader) {
         /** The value, or null, behind a byte that says which. */
         void write(BinaryOut out, Object v) throws IOException {
             if (v == null) {
@@ -39,13 +38,17 @@ final class FactCodec {
             }
         }
 
-        Object read(ByteBuffer in) {
-            return in.get() == 0 ? null : reader.apply(in);
+        Object read(ByteBuffer in, Recurring recurring) {
+            return in.get() == 0 ? null : reader.read(in, recurring);
         }
     }
 
     private interface Writer {
         void write(BinaryOut out, Object v) throws IOException;
+    }
+
+    private interface Reader {
+        Object read(ByteBuffer in, Recurring recurring);
     }
 
     private final Function<Object, Object>[] getters;
@@ -109,8 +112,13 @@ final class FactCodec {
     }
 
     Object read(ByteBuffer in) {
+        return read(in, new Recurring());
+    }
+
+    /** Reads a fact, its texts and days made once for the partition ({@code recurring}). */
+    Object read(ByteBuffer in, Recurring recurring) {
         Object[] args = new Object[values.length];
-        for (int i = 0; i < args.length; i++) args[i] = values[i].read(in);
+        for (int i = 0; i < args.length; i++) args[i] = values[i].read(in, recurring);
         try {
             return constructor.invokeExact(args);
         } catch (Throwable e) {
@@ -143,24 +151,20 @@ final class FactCodec {
         return null;
     }
 
-    private static final Value STRING = new Value((out, v) -> out.writeUtf8((String) v), in -> {
-        int n = in.getInt();
-        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
-        return s;
-    });
-    private static final Value INT = new Value((out, v) -> out.writeInt((Integer) v), ByteBuffer::getInt);
-    private static final Value LONG = new Value((out, v) -> out.writeLong((Long) v), ByteBuffer::getLong);
+    private static final Value STRING = new Value((out, v) -> out.writeUtf8((String) v),
+            (in, recurring) -> recurring.text(in, in.getInt()));
+    private static final Value INT = new Value((out, v) -> out.writeInt((Integer) v), (in, recurring) -> in.getInt());
+    private static final Value LONG = new Value((out, v) -> out.writeLong((Long) v), (in, recurring) -> in.getLong());
     private static final Value DOUBLE = new Value((out, v) -> out.writeLong(Double.doubleToRawLongBits((Double) v)),
-            in -> Double.longBitsToDouble(in.getLong()));
-    private static final Value BOOLEAN = new Value((out, v) -> out.writeBoolean((Boolean) v), in -> in.get() != 0);
+            (in, recurring) -> Double.longBitsToDouble(in.getLong()));
+    private static final Value BOOLEAN = new Value((out, v) -> out.writeBoolean((Boolean) v), (in, recurring) -> in.get() != 0);
     private static final Value DATE = new Value((out, v) -> out.writeLong(((LocalDate) v).toEpochDay()),
-            in -> LocalDate.ofEpochDay(in.getLong()));
+            (in, recurring) -> recurring.day(in.getLong()));
     private static final Value TIME = new Value((out, v) -> out.writeLong(((LocalTime) v).toNanoOfDay()),
-            in -> LocalTime.ofNanoOfDay(in.getLong()));
+            (in, recurring) -> LocalTime.ofNanoOfDay(in.getLong()));
 
     private static Value enumOf(Object[] constants) {
-        return new Value((out, v) -> out.writeShort(((Enum<?>) v).ordinal()), in -> constants[in.getShort()]);
+        return new Value((out, v) -> out.writeShort(((Enum<?>) v).ordinal()), (in, recurring) -> constants[in.getShort()]);
     }
 
     /** A list as Jackson binds one (an ArrayList), its elements each with a null byte. */
@@ -169,10 +173,10 @@ final class FactCodec {
             List<?> list = (List<?>) v;
             out.writeInt(list.size());
             for (Object e : list) element.write(out, e);
-        }, in -> {
+        }, (in, recurring) -> {
             int n = in.getInt();
             List<Object> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) list.add(element.read(in));
+            for (int i = 0; i < n; i++) list.add(element.read(in, recurring));
             return list;
         });
     }

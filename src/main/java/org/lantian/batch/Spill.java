@@ -186,15 +186,17 @@ final class Spill implements Closeable {
     }
 
     private void read(ByteBuffer in, List<Entry> entries) {
+        Recurring recurring = new Recurring();
         while (in.hasRemaining()) {
             int type = in.getShort();
             int file = in.getInt();
             long line = in.getLong();
             boolean bare = in.get() != 0;
-            String submission = readString(in);
+            int n = in.getInt();
+            String submission = n < 0 ? null : recurring.text(in, n);
             Origin origin = new Origin(file, line, submission, bare);
             if (in.get() == BINARY) {
-                entries.add(new Entry(type, origin, null, (Fact) codecs[type].read(in)));
+                entries.add(new Entry(type, origin, null, (Fact) codecs[type].read(in, recurring)));
             } else {
                 byte[] json = new byte[in.getInt()];
                 in.get(json);
@@ -219,14 +221,6 @@ final class Spill implements Closeable {
     static void writeString(BinaryOut o, String s) throws IOException {
         if (s == null) o.writeInt(-1);
         else o.writeUtf8(s);
-    }
-
-    static String readString(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0) return null;
-        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
-        return s;
     }
 
     /** Writes what is queued and closes the partition files; after this the partitions can be read. */
