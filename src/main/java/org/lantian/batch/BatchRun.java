@@ -114,13 +114,31 @@ public final class BatchRun {
                          long findingsBytes) {
     }
 
-    private record Item(Fact fact, Origin origin) {
+    /**
+     * A fact to evaluate, where it came from, and its subject and partition key, each worked out once (most fact types
+     * make them anew on every call); a type that keeps the default partition key has its subject's instance as key.
+     */
+    private record Item(Fact fact, Origin origin, String subject, String key) {
+        /** By partition key (a null one as "null"): a partition's items sorted so are its groups in key order. */
+        static final Comparator<Item> BY_KEY = (a, b) -> String.valueOf(a.key).compareTo(String.valueOf(b.key));
+
+        static Item of(Fact fact, Origin origin) {
+            String subject = fact.subject();
+            return new Item(fact, origin, subject, OWN_KEY.get(fact.getClass()) ? fact.partitionKey() : subject);
+        }
     }
 
-    /** An item of a partition with its partition key: a partition's items sorted by key are its groups in key order. */
-    private record Keyed(String key, Item item) {
-        static final Comparator<Keyed> ORDER = (a, b) -> a.key.compareTo(b.key);
-    }
+    /** Whether a fact type has a partition key of its own, rather than {@link Fact#partitionKey()}'s, its subject. */
+    private static final ClassValue<Boolean> OWN_KEY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("partitionKey").getDeclaringClass() != Fact.class;
+            } catch (NoSuchMethodException e) {
+                return true;
+            }
+        }
+    };
 
     private record PartResult(List<Ranked> findings, Scorecard scorecard, List<Reject> conflicts, long duplicates, long facts,
                               List<Recorded> recorded, List<Finding> fails) {
@@ -381,7 +399,7 @@ public final class BatchRun {
                             registeredByKey.computeIfAbsent(stored.partitionKey(), k -> new TreeSet<>()).add(stored.subject());
                         }
                         try {
-                            if (type.isAnnotationPresent(Context.class)) context.add(new Item(stored.fact(), origin));
+                            if (type.isAnnotationPresent(Context.class)) context.add(Item.of(stored.fact(), origin));
                             else spill.add(stored.partitionKey(), type, stored.json(), origin);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -570,12 +588,12 @@ public final class BatchRun {
 
     /** Context facts (the weather) are few and seen by every partition: kept in memory, deduplicated like bare facts. */
     private void addContext(Fact fact, Origin origin, BufferedWriter rejectsOut) throws IOException {
-        Item item = new Item(fact, origin);
+        Item item = Item.of(fact, origin);
         if (!origin.bare()) {
             if (contextFacts.add(fact)) context.add(item);
             return;
         }
-        Item before = contextSeen.putIfAbsent(Same.of(fact, origin), item);
+        Item before = contextSeen.putIfAbsent(Same.of(item), item);
         if (before == null) {
             if (contextFacts.add(fact)) context.add(item);
         } else if (before.fact().equals(fact)) contextDuplicates++;
@@ -584,8 +602,8 @@ public final class BatchRun {
 
     /** A bare fact's identity within its submission: a second bare fact of the same is a duplicate or a conflict. */
     private record Same(String submission, Class<?> type, String subject) {
-        static Same of(Fact fact, Origin origin) {
-            return new Same(origin.submission(), fact.getClass(), fact.subject());
+        static Same of(Item item) {
+            return new Same(item.origin().submission(), item.fact().getClass(), item.subject());
         }
     }
 
@@ -609,7 +627,7 @@ public final class BatchRun {
         Map<Same, Item> seen = new HashMap<>();
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
-        List<Keyed> keyed = new ArrayList<>(entries.size()); // by partition key below: sorted once, not kept sorted per fact
+        List<Item> keyed = new ArrayList<>(entries.size()); // by partition key below: sorted once, not kept sorted per fact
         // Tonight's facts to record, and what tonight's and the loaded facts are: a stored fact identical to one
         // already here (the same report sent again under another id) counts once. A partition holds tonight's
         // facts before the stored ones (history is loaded after the inputs are read).
@@ -617,18 +635,18 @@ public final class BatchRun {
         Set<String> same = o.store() == null ? null : new HashSet<>();
         for (Spill.Entry e : entries) {
             Fact fact = spill.fact(e);
-            Item item = new Item(fact, e.origin());
+            Item item = Item.of(fact, e.origin());
             if (e.origin().file() == HISTORY) {
                 if (!same.add(fact.getClass().getSimpleName() + '\u0000' + new String(e.json(), StandardCharsets.UTF_8))) continue;
             } else if (e.origin().bare()) {
-                Item before = seen.putIfAbsent(Same.of(fact, e.origin()), item);
+                Item before = seen.putIfAbsent(Same.of(item), item);
                 if (before != null) {
                     if (before.fact().equals(fact)) duplicates++;
                     else conflicts.add(conflict(item, before));
                     continue;
                 }
             }
-            keyed.add(new Keyed(String.valueOf(fact.partitionKey()), item));
+            keyed.add(item);
             if (same != null && e.origin().file() != HISTORY) {
                 History.Entry entry = History.Entry.of(fact, o.asOf());
                 recorded.add(new Recorded(idOf(e.origin()), entry));
@@ -641,15 +659,15 @@ public final class BatchRun {
         List<Finding> fails = new ArrayList<>();
         List<Item> session = new ArrayList<>();
         long facts = 0;
-        keyed.sort(Keyed.ORDER); // stable: a group's facts in the order read
+        keyed.sort(Item.BY_KEY); // stable: a group's facts in the order read
         for (int from = 0, to; from < keyed.size(); from = to) {
-            String key = keyed.get(from).key();
-            for (to = from + 1; to < keyed.size() && keyed.get(to).key().equals(key); ) to++;
+            String key = String.valueOf(keyed.get(from).key());
+            for (to = from + 1; to < keyed.size() && String.valueOf(keyed.get(to).key()).equals(key); ) to++;
             if (!session.isEmpty() && session.size() + (to - from) > SESSION) {
                 facts += evaluateSession(session, findings, conflicts, fails);
                 session.clear();
             }
-            for (int i = from; i < to; i++) session.add(keyed.get(i).item());
+            for (int i = from; i < to; i++) session.add(keyed.get(i));
         }
         if (!session.isEmpty()) facts += evaluateSession(session, findings, conflicts, fails);
         Ranked.sort(findings);
@@ -720,9 +738,10 @@ public final class BatchRun {
         // The subjects and partition keys of the session's facts, each with what a finding about it covers.
         Map<String, Covers> subjects = new HashMap<>(items.size() * 3); // two a fact at most, without growing
         for (Item i : items) {
-            subjects.computeIfAbsent(i.fact().subject(), Covers::new);
-            subjects.computeIfAbsent(i.fact().partitionKey(), Covers::new);
+            if (!subjects.containsKey(i.subject())) subjects.put(i.subject(), new Covers(i.subject()));
+            if (i.key() != i.subject() && !subjects.containsKey(i.key())) subjects.put(i.key(), new Covers(i.key()));
         }
+        Map<String, Covers> others = null; // subjects of findings about no fact of the session (periods of one, the fleet)
         int failsFrom = fails.size();
         for (Finding f : findings) {
             Covers covers = subjects.get(f.subject());
@@ -731,7 +750,11 @@ public final class BatchRun {
             out.add(Ranked.of(f));
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             if (f.status() == Status.NO_DATA) continue;
-            if (covers == null) covers = new Covers(f.subject());
+            if (covers == null) {
+                if (others == null) others = new HashMap<>();
+                covers = others.get(f.subject());
+                if (covers == null) others.put(f.subject(), covers = new Covers(f.subject()));
+            }
             covers.cover(f.measure());
         }
         // The store records them in the order of the session's sorted findings (stable: as CompiledPack.evaluate sorts).
