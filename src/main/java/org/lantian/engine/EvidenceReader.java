@@ -48,7 +48,7 @@ final class EvidenceReader {
      */
     List<Evidence> of(String rule, Object[] matched, int size, Function<Fact, String> origin, Fact about, String submission) {
         if (size == 1 && matched[0] instanceof Fact f) { // the most common match: one fact
-            return new One(f, shape(rule, f), from(f, origin, about, submission));
+            return new One(this, rule, f, from(f, origin, about, submission));
         }
         return ofMany(rule, matched, size, origin, about, submission);
     }
@@ -69,14 +69,14 @@ final class EvidenceReader {
         }
         if (collected || facts.size() > 1) facts = distinct(facts);
         if (facts.isEmpty()) return List.of();
-        Shape[] shapes = new Shape[facts.size()];
-        String[] from = new String[facts.size()];
-        for (int i = 0; i < shapes.length; i++) {
-            Fact f = facts.get(i);
-            shapes[i] = shape(rule, f);
-            from[i] = from(f, origin, about, submission);
+        String[] from = null; // mostly: every fact from the finding's submission
+        for (int i = 0; i < facts.size(); i++) {
+            String o = from(facts.get(i), origin, about, submission);
+            if (o == null) continue;
+            if (from == null) from = new String[facts.size()];
+            from[i] = o;
         }
-        return new Matched(facts.toArray(Fact[]::new), shapes, from);
+        return new Matched(this, rule, facts.toArray(Fact[]::new), from);
     }
 
     /** A fact's submission where it is not the finding's; the finding's own fact is not looked up again. */
@@ -120,19 +120,29 @@ final class EvidenceReader {
         return out;
     }
 
-    /** The evidence of a match, read from its facts when first asked for; the facts are let go of after. */
+    /**
+     * The evidence of a match, read from its facts when first asked for (how to read them, too: most findings' evidence
+     * is never read); the facts are let go of after.
+     */
     private static final class Matched extends AbstractList<Evidence> implements RandomAccess, Evidence.References {
         private final int size;
+        private EvidenceReader reader;
+        private String rule;
         private Fact[] facts;
-        private Shape[] shapes;
+        /** Null: every fact is from the finding's submission. */
         private String[] from;
         private volatile Evidence[] read;
 
-        Matched(Fact[] facts, Shape[] shapes, String[] from) {
+        Matched(EvidenceReader reader, String rule, Fact[] facts, String[] from) {
             this.size = facts.length;
+            this.reader = reader;
+            this.rule = rule;
             this.facts = facts;
-            this.shapes = shapes;
             this.from = from;
+        }
+
+        private String from(int i) {
+            return from == null ? null : from[i];
         }
 
         private Evidence[] read() {
@@ -142,10 +152,11 @@ final class EvidenceReader {
                     r = read;
                     if (r == null) {
                         r = new Evidence[size];
-                        for (int i = 0; i < size; i++) r[i] = shapes[i].evidence(facts[i], from[i]);
+                        for (int i = 0; i < size; i++) r[i] = reader.shape(rule, facts[i]).evidence(facts[i], from(i));
                         read = r;
+                        reader = null;
+                        rule = null;
                         facts = null;
-                        shapes = null;
                         from = null;
                     }
                 }
@@ -164,7 +175,7 @@ final class EvidenceReader {
             if (r == null) {
                 synchronized (this) {
                     r = read;
-                    if (r == null) return shapes[i].reference(facts[i], from[i]);
+                    if (r == null) return REFERENCE.get(facts[i].getClass()).reference(facts[i], from(i));
                 }
             }
             return r[i];
@@ -178,14 +189,16 @@ final class EvidenceReader {
 
     /** The evidence of a match of one fact (most findings): one object until read, no arrays. */
     private static final class One extends AbstractList<Evidence> implements RandomAccess, Evidence.References {
+        private EvidenceReader reader;
+        private String rule;
         private Fact fact;
-        private Shape shape;
         private String from;
         private volatile Evidence read;
 
-        One(Fact fact, Shape shape, String from) {
+        One(EvidenceReader reader, String rule, Fact fact, String from) {
+            this.reader = reader;
+            this.rule = rule;
             this.fact = fact;
-            this.shape = shape;
             this.from = from;
         }
 
@@ -197,9 +210,10 @@ final class EvidenceReader {
                 synchronized (this) {
                     r = read;
                     if (r == null) {
-                        read = r = shape.evidence(fact, from);
+                        read = r = reader.shape(rule, fact).evidence(fact, from);
+                        reader = null;
+                        rule = null;
                         fact = null;
-                        shape = null;
                         from = null;
                     }
                 }
@@ -214,7 +228,7 @@ final class EvidenceReader {
             if (r == null) {
                 synchronized (this) {
                     r = read;
-                    if (r == null) return shape.reference(fact, from);
+                    if (r == null) return REFERENCE.get(fact.getClass()).reference(fact, from);
                 }
             }
             return r;
@@ -232,12 +246,23 @@ final class EvidenceReader {
             for (int i = 0; i < values.length; i++) values[i] = read(accessors[i], fact);
             return new Evidence(type, fact.subject(), from, day == null ? null : (LocalDate) read(day, fact), new Fields(names, values));
         }
+    }
 
-        /** The evidence without its fields. */
+    /** How to read a fact's reference (its type, subject and day, without its fields): the same for every rule. */
+    private record Reference(String type, Function<Object, Object> day) {
         Evidence reference(Fact fact, String from) {
             return new Evidence(type, fact.subject(), from, day == null ? null : (LocalDate) read(day, fact), null);
         }
     }
+
+    /** A fact type's reference, worked out once per type and JVM (its day's accessor is a class made for it). */
+    private static final ClassValue<Reference> REFERENCE = new ClassValue<>() {
+        @Override
+        protected Reference computeValue(Class<?> type) {
+            Method day = day(type);
+            return new Reference(type.getSimpleName(), day == null ? null : accessor(day));
+        }
+    };
 
     private static Object read(Function<Object, Object> accessor, Fact fact) {
         try {
