@@ -63,8 +63,11 @@ public final class FindingCollector {
                 fact.town(), origin.apply(fact), fact.day()).of(fact);
     }
 
-    /** The subjects of the facts findings were last about, by the facts' identity (a fact has a finding per rule on it). */
-    private final Fact[] subjectOf = new Fact[1024];
+    /**
+     * The subjects of the facts findings were last about, by the facts' identity (a fact has a finding per rule on it,
+     * and the rules fire in turn over a session's ~1,000 facts: four slots a fact keep most of them apart).
+     */
+    private final Fact[] subjectOf = new Fact[4096];
     private final String[] subjects = new String[subjectOf.length];
 
     /** A fact's subject, made once for its findings of this evaluation (most types make it anew on every call). */
