@@ -624,7 +624,7 @@ public final class BatchRun {
     /** Evaluates one partition: binds, drops duplicate bare facts, evaluates in sessions, sorts its findings. */
     private PartResult evaluate(Spill spill, int partition) throws IOException {
         List<Spill.Entry> entries = spill.read(partition);
-        Map<Same, Item> seen = new HashMap<>();
+        Map<Same, Item> seen = new HashMap<>(entries.size() * 4 / 3 + 1); // most nights' facts are bare
         List<Reject> conflicts = new ArrayList<>();
         long duplicates = 0;
         List<Item> keyed = new ArrayList<>(entries.size()); // by partition key below: sorted once, not kept sorted per fact
@@ -741,20 +741,22 @@ public final class BatchRun {
             if (!subjects.containsKey(i.subject())) subjects.put(i.subject(), new Covers(i.subject()));
             if (i.key() != i.subject() && !subjects.containsKey(i.key())) subjects.put(i.key(), new Covers(i.key()));
         }
-        Map<String, Covers> others = null; // subjects of findings about no fact of the session (periods of one, the fleet)
+        Map<String, Covers> periods = null; // the subjects that are periods of the session's ("R-001/2022-W26")
         int failsFrom = fails.size();
         for (Finding f : findings) {
             Covers covers = subjects.get(f.subject());
-            // A finding about no fact of this session (a rule on the absence of a fact) is said once a night.
-            if (covers == null && !ofSession(f.subject(), subjects) && !orphans.add(f)) continue;
+            if (covers == null && (periods == null || (covers = periods.get(f.subject())) == null)) {
+                if (ofSession(f.subject(), subjects)) {
+                    if (periods == null) periods = new HashMap<>();
+                    periods.put(f.subject(), covers = new Covers(f.subject()));
+                } else if (!orphans.add(f)) {
+                    continue; // a finding about no fact of this session (a rule on the absence of a fact) is said once a night
+                }
+            }
             out.add(Ranked.of(f));
             if (o.store() != null && Cases.concerns(f, caseKeys)) fails.add(f); // FAILs, and what may move a case
             if (f.status() == Status.NO_DATA) continue;
-            if (covers == null) {
-                if (others == null) others = new HashMap<>();
-                covers = others.get(f.subject());
-                if (covers == null) others.put(f.subject(), covers = new Covers(f.subject()));
-            }
+            if (covers == null) covers = new Covers(f.subject());
             covers.cover(f.measure());
         }
         // The store records them in the order of the session's sorted findings (stable: as CompiledPack.evaluate sorts).
@@ -791,12 +793,17 @@ public final class BatchRun {
         }
 
         private List<String> registeredOnes() {
-            List<String> out = new ArrayList<>(1);
-            if (registered.containsKey(subject)) out.add(subject);
+            boolean itself = registered.containsKey(subject);
             int slash = subject.lastIndexOf('/');
             String of = slash > 0 ? subject.substring(0, slash) : null;
-            if (of != null && registered.containsKey(of)) out.add(of);
+            if (of != null && !registered.containsKey(of)) of = null;
             Set<String> members = registeredByKey.get(subject);
+            if (members == null && !(itself && of != null)) { // mostly: one or none, in a list made for it
+                return itself ? List.of(subject) : of != null ? List.of(of) : List.of();
+            }
+            List<String> out = new ArrayList<>(2 + (members == null ? 0 : members.size()));
+            if (itself) out.add(subject);
+            if (of != null) out.add(of);
             if (members != null) out.addAll(members);
             return out;
         }
