@@ -136,7 +136,7 @@ final class FactCodec {
     }
 
     private static Value value(Class<?> type, Type generic) {
-        if (type == String.class) return STRING;
+        if (type == String.class) return text(Recurring.field());
         if (type == Integer.class || type == int.class) return INT;
         if (type == Long.class || type == long.class) return LONG;
         if (type == Double.class || type == double.class) return DOUBLE;
@@ -151,8 +151,10 @@ final class FactCodec {
         return null;
     }
 
-    private static final Value STRING = new Value((out, v) -> out.writeUtf8((String) v),
-            (in, recurring) -> recurring.text(in, in.getInt()));
+    /** A text field, its texts kept apart from other fields' while its partition is read. */
+    private static Value text(int field) {
+        return new Value((out, v) -> out.writeUtf8((String) v), (in, recurring) -> recurring.text(field, in, in.getInt()));
+    }
     private static final Value INT = new Value((out, v) -> out.writeInt((Integer) v), (in, recurring) -> in.getInt());
     private static final Value LONG = new Value((out, v) -> out.writeLong((Long) v), (in, recurring) -> in.getLong());
     private static final Value DOUBLE = new Value((out, v) -> out.writeLong(Double.doubleToRawLongBits((Double) v)),

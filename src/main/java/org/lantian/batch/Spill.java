@@ -193,7 +193,7 @@ final class Spill implements Closeable {
             long line = in.getLong();
             boolean bare = in.get() != 0;
             int n = in.getInt();
-            String submission = n < 0 ? null : recurring.text(in, n);
+            String submission = n < 0 ? null : recurring.text(Recurring.SUBMISSION, in, n);
             Origin origin = new Origin(file, line, submission, bare);
             if (in.get() == BINARY) {
                 entries.add(new Entry(type, origin, null, (Fact) codecs[type].read(in, recurring)));

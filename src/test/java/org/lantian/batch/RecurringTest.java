@@ -28,6 +28,8 @@ import org.lantian.input.Problem;
  * another took its slot; and a partition's facts read back through one table are the facts written.
  */
 class RecurringTest {
+    private static final int FIELD = Recurring.field();
+
     @Property(tries = 300)
     void everyTextIsTheTextItsBytesSay(@ForAll @Size(max = 400) List<@Size(max = 120) String> texts) {
         List<String> all = new ArrayList<>(texts);
@@ -36,31 +38,37 @@ class RecurringTest {
         Recurring recurring = new Recurring();
         for (String text : all) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            assertEquals(new String(bytes, StandardCharsets.UTF_8), recurring.text(in, in.getInt()));
+            assertEquals(new String(bytes, StandardCharsets.UTF_8), recurring.text(FIELD, in, in.getInt()));
         }
         assertFalse(in.hasRemaining());
     }
 
     @Test
-    void textsThatShareASlotEachComeBackAsThemselves() {
+    void textsThatShareASlotEachComeBackAsThemselvesAndAFieldsRecurringTextsAreMadeOnce() {
+        int towns = Recurring.field();
+        String[] names = {"东街街道", "西街街道", "", "\uD83D\uDE00 \uDC00", "北石店镇"}; // a lone surrogate decodes as the decoder says
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) ids.add("R-" + i); // many times a table's slots: many share one, none recurs
+        for (int i = 19_999; i >= 0; i--) ids.add("R-" + i);
         List<String> all = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) all.add("R-" + i); // five times the table's slots: many share one
-        for (int i = 19_999; i >= 0; i--) all.add("R-" + i);
-        all.add("");
-        all.add("东街街道");
-        all.add("\uD83D\uDE00 \uDC00"); // a lone surrogate decodes as the decoder says
-        all.add("东街街道");
+        for (int i = 0; i < ids.size(); i++) {
+            all.add(ids.get(i));
+            all.add(names[i % names.length]);
+        }
         ByteBuffer in = encoded(all);
         Recurring recurring = new Recurring();
-        String town = null;
-        for (String text : all) {
-            String back = recurring.text(in, in.getInt());
+        String[] made = new String[names.length];
+        for (int i = 0; i < all.size(); i++) {
+            String text = all.get(i);
+            String back = recurring.text(i % 2 == 0 ? FIELD : towns, in, in.getInt());
             assertEquals(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), back);
-            if (text.equals("东街街道")) {
-                if (town == null) town = back;
-                else assertSame(town, back, "a text met again is the one made before");
+            if (i % 2 == 1) {
+                int name = (i / 2) % names.length;
+                if (made[name] == null) made[name] = back;
+                else assertSame(made[name], back, "a town met again is the one made before");
             }
         }
+        assertFalse(in.hasRemaining());
     }
 
     @Property(tries = 300)
