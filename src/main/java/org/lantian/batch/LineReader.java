@@ -110,6 +110,32 @@ final class LineReader implements Closeable {
         return chars.flip().toString();
     }
 
+    /**
+     * Whether bytes are well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF, no
+     * sequence cut short), that is whether {@link #decode} takes them as they are. Reads without making a text.
+     */
+    static boolean validUtf8(byte[] b) {
+        int n = b.length;
+        for (int i = 0; i < n; ) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int more = c < 0xC2 ? -1 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : c < 0xF5 ? 3 : -1;
+            if (more < 0 || i + more >= n) return false;
+            int c1 = b[i + 1] & 0xFF;
+            // the second byte's range where the first allows less than every continuation byte
+            int low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            int high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+            if (c1 < low || c1 > high) return false;
+            for (int k = 2; k <= more; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+            i += more + 1;
+        }
+        return true;
+    }
+
     /** The number of the line last returned (1-based). */
     long number() {
         return number;

@@ -61,6 +61,25 @@ class LineReaderTest {
         }
     }
 
+    @Property(tries = 5_000)
+    void bytesAreValidExactlyWhereTheStrictDecoderTakesThem(@ForAll("lines") byte[] line) {
+        assertEquals(strictlyDecodes(line), LineReader.validUtf8(line), () -> java.util.HexFormat.of().formatHex(line));
+    }
+
+    @Property(tries = 5_000)
+    void anyBytesAreValidExactlyWhereTheStrictDecoderTakesThem(@ForAll byte[] bytes) {
+        assertEquals(strictlyDecodes(bytes), LineReader.validUtf8(bytes), () -> java.util.HexFormat.of().formatHex(bytes));
+    }
+
+    private static boolean strictlyDecodes(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     @Property(tries = 1_000)
     void linesSplitAsBytesAreTheFilesLines(@ForAll("lines") byte[] a, @ForAll("lines") byte[] b) throws Exception {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
