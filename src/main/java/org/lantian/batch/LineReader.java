@@ -3,7 +3,10 @@ package org.lantian.batch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -68,7 +71,7 @@ final class LineReader implements Closeable {
             }
             any = true;
             int start = pos;
-            while (pos < limit && buffer[pos] != '\n') pos++;
+            pos = newline(buffer, pos, limit);
             int n = pos - start;
             if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
             System.arraycopy(buffer, start, line, length, n);
@@ -88,6 +91,26 @@ final class LineReader implements Closeable {
             offset = 3; // a byte-order mark, as spreadsheet programs write
         }
         return Arrays.copyOfRange(line, offset, length);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first '\n' in {@code b[from..limit)}, or {@code limit}: eight bytes at a time, a byte equal to
+     * '\n' being a zero byte of the word xor '\n's (the lowest byte flagged so is always a true one).
+     */
+    static int newline(byte[] b, int from, int limit) {
+        int i = from;
+        for (; i + 8 <= limit; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        while (i < limit && b[i] != '\n') i++;
+        return i;
     }
 
     /**
