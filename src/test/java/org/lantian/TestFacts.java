@@ -56,7 +56,7 @@ public final class TestFacts {
         Map<Fact, String> submissions = new IdentityHashMap<>();
         new InputReader(service, InputReader.expand(List.of(inputs))).read(new InputReader.Sink() {
             @Override
-            public void fact(Fact fact, String json, Origin origin) {
+            public void fact(Fact fact, java.util.function.Supplier<String> json, Origin origin) {
                 facts.add(fact);
                 submissions.put(fact, origin.submission());
             }

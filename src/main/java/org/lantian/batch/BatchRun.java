@@ -553,7 +553,7 @@ public final class BatchRun {
             long seen;
 
             @Override
-            public void fact(Fact fact, String json, Origin origin) throws IOException {
+            public void fact(Fact fact, java.util.function.Supplier<String> json, Origin origin) throws IOException {
                 progress();
                 if (o.store() != null) {
                     tonight.add(idOf(origin));

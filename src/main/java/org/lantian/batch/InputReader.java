@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.lantian.Json;
 import org.lantian.domain.Fact;
@@ -55,7 +57,8 @@ import org.lantian.service.EvaluationService;
 public final class InputReader {
     /** Receives what the reader finds, in input order. */
     public interface Sink {
-        void fact(Fact fact, String json, Origin origin) throws IOException;
+        /** A fact read; {@code json} gives its JSON text when asked (a line bound straight from its bytes is decoded only then). */
+        void fact(Fact fact, Supplier<String> json, Origin origin) throws IOException;
 
         void reject(Reject reject) throws IOException;
     }
@@ -295,6 +298,12 @@ public final class InputReader {
     /** One line as what it holds; touches no state of the reader (several threads run it). */
     private Parsed parse(Line l) throws IOException {
         if (l.bad() != null) return new NotJson(l.number(), List.of(l.bad()));
+        // A line not decoded yet that is valid UTF-8 (LineReader.decode would take it as it is) is bound from its
+        // bytes first: its text is made only if someone asks for it.
+        if (l.text() == null && LineReader.validUtf8(l.bytes())) {
+            LineBinder.Bound bound = service.reader().readLine(l.bytes());
+            if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), null, l.bytes(), null);
+        }
         String text;
         try {
             text = text(l);
@@ -304,7 +313,7 @@ public final class InputReader {
         // A bare fact in the common form is bound straight from its bytes; any other line is read as a tree,
         // which alone says why a line is rejected.
         LineBinder.Bound bound = service.reader().readLine(l.bytes());
-        if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), text, null);
+        if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), text, null, null);
         JsonNode node;
         try {
             node = StrictJson.parse(text);
@@ -377,7 +386,17 @@ public final class InputReader {
     }
 
     /** A bare fact: the fact, or the reasons it is rejected. */
-    private record Bare(long line, String submission, Fact fact, String json, List<String> reasons) implements Parsed {
+    /** {@code json} the fact's text, or null where it is {@code utf8}'s, decoded when asked ({@link #get}). */
+    private record Bare(long line, String submission, Fact fact, String json, byte[] utf8, List<String> reasons)
+            implements Parsed, Supplier<String> {
+        Bare(long line, String submission, Fact fact, String json, List<String> reasons) {
+            this(line, submission, fact, json, null, reasons);
+        }
+
+        @Override
+        public String get() {
+            return json != null ? json : new String(utf8, StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -454,7 +473,7 @@ public final class InputReader {
     private void emit(Bare b, boolean bare) throws IOException {
         records++;
         if (b.fact() == null) sink.reject(new Reject(fileName, b.line(), b.submission(), b.reasons()));
-        else sink.fact(b.fact(), b.json(), new Origin(fileIndex, b.line(), b.submission(), bare));
+        else sink.fact(b.fact(), b, new Origin(fileIndex, b.line(), b.submission(), bare));
     }
 
     /** False (after counting or rejecting it) when the submission id was read before. */

@@ -3,7 +3,10 @@ package org.lantian.batch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -68,7 +71,7 @@ final class LineReader implements Closeable {
             }
             any = true;
             int start = pos;
-            while (pos < limit && buffer[pos] != '\n') pos++;
+            pos = newline(buffer, pos, limit);
             int n = pos - start;
             if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
             System.arraycopy(buffer, start, line, length, n);
@@ -90,6 +93,26 @@ final class LineReader implements Closeable {
         return Arrays.copyOfRange(line, offset, length);
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first '\n' in {@code b[from..limit)}, or {@code limit}: eight bytes at a time, a byte equal to
+     * '\n' being a zero byte of the word xor '\n's (the lowest byte flagged so is always a true one).
+     */
+    static int newline(byte[] b, int from, int limit) {
+        int i = from;
+        for (; i + 8 <= limit; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        while (i < limit && b[i] != '\n') i++;
+        return i;
+    }
+
     /**
      * A line's bytes as text, strictly UTF-8; {@code newline} false when the line ended the file without one.
      * The JDK's own decoding (fast for ASCII, replacing what is not UTF-8) does the work; where it replaced
@@ -108,6 +131,32 @@ final class LineReader implements Closeable {
             throw new BadLine("not valid UTF-8 text (bad byte at column " + (in.position() + 1) + ")");
         }
         return chars.flip().toString();
+    }
+
+    /**
+     * Whether bytes are well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF, no
+     * sequence cut short), that is whether {@link #decode} takes them as they are. Reads without making a text.
+     */
+    static boolean validUtf8(byte[] b) {
+        int n = b.length;
+        for (int i = 0; i < n; ) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int more = c < 0xC2 ? -1 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : c < 0xF5 ? 3 : -1;
+            if (more < 0 || i + more >= n) return false;
+            int c1 = b[i + 1] & 0xFF;
+            // the second byte's range where the first allows less than every continuation byte
+            int low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            int high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+            if (c1 < low || c1 > high) return false;
+            for (int k = 2; k <= more; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+            i += more + 1;
+        }
+        return true;
     }
 
     /** The number of the line last returned (1-based). */

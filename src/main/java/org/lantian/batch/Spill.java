@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -90,10 +91,10 @@ final class Spill implements Closeable {
      * Queues a fact for its partition. Encoding and writing happen on the spill's own thread, so that the
      * reading thread only reads and binds.
      */
-    void add(Fact fact, String json, Origin origin) throws IOException {
+    void add(Fact fact, Supplier<String> json, Origin origin) throws IOException {
         int type = typeIndex.get(fact.getClass());
         boolean binary = codecs[type] != null;
-        add(fact.partitionKey(), type, origin, binary ? fact : null, binary ? null : json);
+        add(fact.partitionKey(), type, origin, binary ? fact : null, binary ? null : json.get());
     }
 
     /** Queues a fact given as its partition key, type and JSON (a fact loaded from history). */

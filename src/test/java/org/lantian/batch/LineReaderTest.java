@@ -61,6 +61,48 @@ class LineReaderTest {
         }
     }
 
+    @Property(tries = 5_000)
+    void bytesAreValidExactlyWhereTheStrictDecoderTakesThem(@ForAll("lines") byte[] line) {
+        assertEquals(strictlyDecodes(line), LineReader.validUtf8(line), () -> java.util.HexFormat.of().formatHex(line));
+    }
+
+    @Property(tries = 5_000)
+    void anyBytesAreValidExactlyWhereTheStrictDecoderTakesThem(@ForAll byte[] bytes) {
+        assertEquals(strictlyDecodes(bytes), LineReader.validUtf8(bytes), () -> java.util.HexFormat.of().formatHex(bytes));
+    }
+
+    @Property(tries = 2_000)
+    void theFirstNewlineIsFoundWhereverItIs(@ForAll byte[] bytes, @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int from) {
+        int start = Math.min(from, bytes.length);
+        int expected = start;
+        while (expected < bytes.length && bytes[expected] != '\n') expected++;
+        assertEquals(expected, LineReader.newline(bytes, start, bytes.length));
+    }
+
+    @Property(tries = 30)
+    void aFileOfManyLinesAcrossTheBuffersIsReadLineForLine(@ForAll("manyLines") List<String> lines) throws Exception {
+        String file = String.join("\n", lines) + "\n";
+        LineReader reader = new LineReader(new ByteArrayInputStream(bytes(file)), MessageDigest.getInstance("SHA-256"));
+        for (String line : lines) assertEquals(line, new String(reader.nextBytes(), StandardCharsets.UTF_8));
+        assertNull(reader.nextBytes());
+    }
+
+    /** Lines of 0 to 3,000 characters (no surrogate: jqwik picks chars one by one), some with '\n'-like bytes nearby ('\u010A', '\u0A0A'), enough to fill several 64 KiB buffers. */
+    @Provide
+    Arbitrary<List<String>> manyLines() {
+        return Arbitraries.strings().withChars("ab\r\t{}\"北\u010A\u0A0A").ofMaxLength(3_000)
+                .map(l -> l.endsWith("\r") ? l + "x" : l).list().ofMinSize(50).ofMaxSize(200);
+    }
+
+    private static boolean strictlyDecodes(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     @Property(tries = 1_000)
     void linesSplitAsBytesAreTheFilesLines(@ForAll("lines") byte[] a, @ForAll("lines") byte[] b) throws Exception {
         ByteArrayOutputStream file = new ByteArrayOutputStream();

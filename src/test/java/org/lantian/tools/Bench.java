@@ -53,7 +53,7 @@ public final class Bench {
             InputReader reader = new InputReader(service, InputReader.expand(files)).threads(threads);
             reader.read(new InputReader.Sink() {
                 @Override
-                public void fact(Fact fact, String json, Origin origin) {
+                public void fact(Fact fact, java.util.function.Supplier<String> json, Origin origin) {
                 }
 
                 @Override

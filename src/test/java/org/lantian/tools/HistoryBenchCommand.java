@@ -182,7 +182,7 @@ final class HistoryBenchCommand implements Callable<Integer> {
         List<History.Entry> entries = new ArrayList<>();
         new InputReader(service, List.of(night), List.of()).threads(threads).read(new InputReader.Sink() {
             @Override
-            public void fact(Fact fact, String json, Origin origin) {
+            public void fact(Fact fact, java.util.function.Supplier<String> json, Origin origin) {
                 ids.add(new String[] {origin.submission() == null ? BatchRun.nightId(day) : origin.submission()});
                 entries.add(History.Entry.of(fact, day));
             }
