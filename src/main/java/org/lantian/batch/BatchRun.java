@@ -124,8 +124,13 @@ public final class BatchRun {
 
         static Item of(Fact fact, Origin origin) {
             String subject = fact.subject();
-            return new Item(fact, origin, subject, OWN_KEY.get(fact.getClass()) ? fact.partitionKey() : subject);
+            return new Item(fact, origin, subject, partitionKey(fact, subject));
         }
+    }
+
+    /** A fact's partition key, given its subject: that very instance where the type keeps the default key. */
+    static String partitionKey(Fact fact, String subject) {
+        return OWN_KEY.get(fact.getClass()) ? fact.partitionKey() : subject;
     }
 
     /** Whether a fact type has a partition key of its own, rather than {@link Fact#partitionKey()}'s, its subject. */

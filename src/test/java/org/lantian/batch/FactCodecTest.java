@@ -87,7 +87,7 @@ class FactCodecTest {
     }
 
     /** A fact of the type with every field absent (or zero, for a primitive). */
-    private static Fact empty(Class<? extends Fact> type) throws Exception {
+    static Fact empty(Class<? extends Fact> type) throws Exception {
         RecordComponent[] cs = type.getRecordComponents();
         Class<?>[] types = new Class<?>[cs.length];
         Object[] args = new Object[cs.length];
