@@ -111,10 +111,6 @@ final class FactCodec {
         for (int i = 0; i < values.length; i++) values[i].write(out, getters[i].apply(fact));
     }
 
-    Object read(ByteBuffer in) {
-        return read(in, new Recurring());
-    }
-
     /** Reads a fact, its texts and days made once for the partition ({@code recurring}). */
     Object read(ByteBuffer in, Recurring recurring) {
         Object[] args = new Object[values.length];
