@@ -298,22 +298,19 @@ public final class InputReader {
     /** One line as what it holds; touches no state of the reader (several threads run it). */
     private Parsed parse(Line l) throws IOException {
         if (l.bad() != null) return new NotJson(l.number(), List.of(l.bad()));
-        // A line not decoded yet that is valid UTF-8 (LineReader.decode would take it as it is) is bound from its
-        // bytes first: its text is made only if someone asks for it.
-        if (l.text() == null && LineReader.validUtf8(l.bytes())) {
-            LineBinder.Bound bound = service.reader().readLine(l.bytes());
-            if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), null, l.bytes(), null);
+        String text = l.text();
+        if (text == null && !LineReader.validUtf8(l.bytes())) {
+            try {
+                text = text(l); // not valid UTF-8: the decoder names the bad byte
+            } catch (LineReader.BadLine e) {
+                return new NotJson(l.number(), List.of(e.getMessage()));
+            }
         }
-        String text;
-        try {
-            text = text(l);
-        } catch (LineReader.BadLine e) {
-            return new NotJson(l.number(), List.of(e.getMessage()));
-        }
-        // A bare fact in the common form is bound straight from its bytes; any other line is read as a tree,
-        // which alone says why a line is rejected.
+        // A bare fact in the common form is bound straight from its bytes (a line not decoded yet is decoded only if its
+        // text is asked for); any other line is read as a tree, which alone says why a line is rejected.
         LineBinder.Bound bound = service.reader().readLine(l.bytes());
-        if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), text, null, null);
+        if (bound != null) return new Bare(l.number(), bound.submission(), bound.fact(), text, text == null ? l.bytes() : null, null);
+        if (text == null) text = new String(l.bytes(), StandardCharsets.UTF_8); // valid UTF-8: as the decoder takes it
         JsonNode node;
         try {
             node = StrictJson.parse(text);
@@ -385,8 +382,10 @@ public final class InputReader {
     private record NotJson(long line, List<String> reasons) implements Parsed {
     }
 
-    /** A bare fact: the fact, or the reasons it is rejected. */
-    /** {@code json} the fact's text, or null where it is {@code utf8}'s, decoded when asked ({@link #get}). */
+    /**
+     * A bare fact: the fact, or the reasons it is rejected; {@code json} its text, or null where that is {@code utf8}'s,
+     * decoded when asked for ({@link #get}).
+     */
     private record Bare(long line, String submission, Fact fact, String json, byte[] utf8, List<String> reasons)
             implements Parsed, Supplier<String> {
         Bare(long line, String submission, Fact fact, String json, List<String> reasons) {
