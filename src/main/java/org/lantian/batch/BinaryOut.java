@@ -93,8 +93,7 @@ final class BinaryOut {
      * surrogate as '?').
      */
     void writeUtf8(String s) throws IOException {
-        // The JDK's own encoder: for an ASCII text (most of a night's) a vectorised check and a copy, where a loop over
-        // the chars into the buffer was most of the spill thread's time.
+        // The JDK's own encoder: for an ASCII text (most of a night's) a vectorised check and a copy, not a loop over chars.
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         ensure(4 + utf8.length);
         INT.set(buf, pos, utf8.length);
