@@ -84,10 +84,22 @@ public final class BatchRun {
     static final Set<String> OUTPUTS = Set.of("findings.jsonl", Compression.GZIP.file(), Compression.ZSTD.file(), "rejects.jsonl",
             "report.html", "report.xlsx", "report.json", WORK);
 
-    /** The output folder holds other files than a night's: replacing it would lose them. */
-    public static final class OutputRefused extends IOException {
+    /** The output folder holds other files than a night's (replacing it would lose them), or its disk lacks room. */
+    public static class OutputRefused extends IOException {
         OutputRefused(String message) {
             super(message);
+        }
+    }
+
+    /** The output's disk has less free space than the night needs ({@link #spaceNeeded}), in bytes. */
+    public static final class NoSpace extends OutputRefused {
+        public final long free;
+        public final long needed;
+
+        NoSpace(String message, long free, long needed) {
+            super(message);
+            this.free = free;
+            this.needed = needed;
         }
     }
 
@@ -285,11 +297,25 @@ public final class BatchRun {
         refuseForeignFiles(outDir);
         deleteTree(work);
         deleteTree(old);
-        Files.createDirectories(work);
         // The history loaded goes into the partitions too: a quarter of stored facts must not make one huge partition.
         long nightBytes = inputBytes + historyBytes();
         int partitions = this.partitions = partitions(nightBytes, partitionBytes);
         inMemory = nightBytes <= (memoryBudget < 0 ? memoryBudget() : memoryBudget);
+        refuseWithoutSpace(outDir, inputBytes, inMemory ? 0 : nightBytes);
+        Files.createDirectories(work);
+        boolean done = false;
+        try {
+            Result result = run(start, outDir, files, work, old, partitions);
+            done = true;
+            return result;
+        } finally {
+            // A night that failed (a full disk, a store gone) leaves nothing beside the output: its work folder, up to
+            // three times its input's bytes, would keep the disk full until the next night.
+            if (!done) deleteQuietly(work);
+        }
+    }
+
+    private Result run(long start, Path outDir, List<Path> files, Path work, Path old, int partitions) throws IOException {
 
         reader = new InputReader(service, files, o.documents()).threads(o.threads());
         Path rejectsFile = work.resolve("rejects.jsonl");
@@ -877,6 +903,67 @@ public final class BatchRun {
         return new NightReport(o.asOf(), new NightReport.Pack(pack.ledger().pack(), pack.hash()), reader.inputs(),
                 reader.records(), facts, duplicates, rejects, s.all().total(), NightReport.counts(s.all()), s.all().rate(),
                 withoutData, measures, units, registers, history, trends);
+    }
+
+    /**
+     * The disk space a night takes at most beside its output, by what it writes, as measured on generated nights
+     * (docs/batch.md, "Output"): findings.jsonl's lines about 1.3 times the input's bytes, written once and then copied
+     * behind the header (1.5 times the input when compressed: the lines, then their gzip or Zstandard); every finding
+     * whole (--all-messages) about 6.4 times, written once (a tenth of that compressed); partitions in files
+     * ({@code spilledBytes}: the night's bytes, history included; 0 in memory) half their bytes; a tenth more for nights
+     * unlike the generated ones; and the reports, whose lists are capped ({@link #REPORTS_BYTES}).
+     */
+    static long spaceNeeded(long inputBytes, Compression compression, boolean allMessages, long spilledBytes) {
+        boolean compressed = compression != Compression.NONE;
+        double findings = allMessages ? (compressed ? 0.7 : 6.4) : (compressed ? 1.5 : 2.7);
+        double bytes = 1.1 * (findings * inputBytes + 0.5 * spilledBytes) + REPORTS_BYTES;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
+    /** The reports' bytes at most, as their lists are capped: 20 MB for the 300,000-record night, 5 MB for 3,000 records. */
+    static final long REPORTS_BYTES = 32L << 20;
+
+    /** The free space of the disk a path is on (of its nearest existing folder); a test gives its own. */
+    private java.util.function.ToLongFunction<Path> usableSpace = BatchRun::usableSpace;
+
+    BatchRun usableSpace(java.util.function.ToLongFunction<Path> usableSpace) {
+        this.usableSpace = usableSpace;
+        return this;
+    }
+
+    private static long usableSpace(Path path) {
+        Path p = path;
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        try {
+            return p == null ? Long.MAX_VALUE : Files.getFileStore(p).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: the night finds out as it writes
+        }
+    }
+
+    /** Refuses a night its output's disk has clearly no room for, before it reads a record. */
+    private void refuseWithoutSpace(Path outDir, long inputBytes, long spilledBytes) throws NoSpace {
+        long needed = spaceNeeded(inputBytes, compression, allMessages, spilledBytes);
+        long free = usableSpace.applyAsLong(outDir);
+        if (free >= needed) return;
+        throw new NoSpace("--out " + outDir + ": its disk has " + megabytes(free) + " free, and this night ("
+                + megabytes(inputBytes) + " of input) needs about " + megabytes(needed) + " while it runs"
+                + (compression == Compression.NONE ? " (findings.jsonl is written, then copied behind its header)" : "")
+                + "; free space there, give --out on a disk with more room"
+                + (compression == Compression.NONE ? ", or write findings.jsonl compressed (--compress zstd)" : ""), free, needed);
+    }
+
+    /** Bytes in megabytes for people, rounded up. */
+    public static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "unlimited" : String.format(java.util.Locale.ROOT, "%,d MB", (bytes + 999_999) / 1_000_000);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            // the next night clears it before it starts
+        }
     }
 
     /** The work (or old) folder of an output folder: beside it, so that it can replace it by a rename. */

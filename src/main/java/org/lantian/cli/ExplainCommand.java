@@ -120,6 +120,10 @@ final class ExplainCommand implements Callable<Integer> {
                 BatchRun.deleteTree(again);
             }
             throw new Main.UserError(differs);
+        } catch (BatchRun.NoSpace e) {
+            throw new Main.UserError("explain judges the night again in " + work + ", whose disk has " + BatchRun.megabytes(e.free)
+                    + " free; it needs about " + BatchRun.megabytes(e.needed) + ": free space there, or give the temporary"
+                    + " folder another disk (JAVA_OPTS=-Djava.io.tmpdir=DIR)");
         } catch (BatchRun.OutputRefused e) {
             throw new Main.UserError(e.getMessage());
         } finally {
