@@ -34,15 +34,14 @@ class BatchSpaceTest {
     void aNightItsDiskHasNoRoomForIsRefusedAndTouchesNothing() throws Exception {
         Path night = BatchRunTest.generated(tmp.resolve("night.jsonl"), 2000, 3, 0.01);
         Path out = tmp.resolve("out");
-        batch(night, out, Progress.NONE).run();
-        List<byte[]> before = FILES.stream().map(f -> read(out.resolve(f))).toList();
+        List<byte[]> before = output(night, out);
         long needed = BatchRun.spaceNeeded(Files.size(night), Compression.NONE, false, 0);
 
         var e = assertThrows(BatchRun.OutputRefused.class, () -> batch(night, out, Progress.NONE).usableSpace(p -> needed - 1).run());
         assertTrue(e.getMessage().contains("needs about " + String.format(java.util.Locale.ROOT, "%,d MB", (needed + 999_999) / 1_000_000)),
                 e.getMessage());
         assertTrue(e.getMessage().contains("--compress zstd"), "says what to do: " + e.getMessage());
-        for (int i = 0; i < FILES.size(); i++) assertArrayEquals(before.get(i), read(out.resolve(FILES.get(i))), FILES.get(i));
+        assertUnchanged(before, out);
         assertFalse(Files.exists(BatchRun.beside(out, BatchRun.WORK)), "no work folder");
 
         // compressed, the same night needs less
@@ -78,8 +77,7 @@ class BatchSpaceTest {
     void aNightThatFailsLeavesThePreviousOutputAndNoWorkFolder() throws Exception {
         Path night = BatchRunTest.generated(tmp.resolve("night.jsonl"), 2000, 7, 0);
         Path out = tmp.resolve("out");
-        batch(night, out, Progress.NONE).run();
-        List<byte[]> before = FILES.stream().map(f -> read(out.resolve(f))).toList();
+        List<byte[]> before = output(night, out);
         Progress failing = new Progress() {
             @Override
             public void records(long read) {
@@ -97,7 +95,7 @@ class BatchSpaceTest {
         var e = assertThrows(IllegalStateException.class, () -> batch(night, out, failing).run());
         assertEquals("the disk is full (a test)", e.getMessage());
         assertFalse(Files.exists(BatchRun.beside(out, BatchRun.WORK)), "the failed night's work folder is gone");
-        for (int i = 0; i < FILES.size(); i++) assertArrayEquals(before.get(i), read(out.resolve(FILES.get(i))), FILES.get(i));
+        assertUnchanged(before, out);
         try (Stream<Path> beside = Files.list(tmp)) {
             assertEquals(List.of("night.jsonl", "out"), beside.map(p -> p.getFileName().toString()).sorted().toList());
         }
@@ -113,6 +111,16 @@ class BatchSpaceTest {
                 assertTrue(BatchRun.spaceNeeded(input / 2, c, all, spilled / 2) <= n);
             }
         }
+    }
+
+    /** A night's output written into {@code out}, its files' bytes. */
+    private List<byte[]> output(Path night, Path out) throws Exception {
+        batch(night, out, Progress.NONE).run();
+        return FILES.stream().map(f -> read(out.resolve(f))).toList();
+    }
+
+    private static void assertUnchanged(List<byte[]> before, Path out) {
+        for (int i = 0; i < FILES.size(); i++) assertArrayEquals(before.get(i), read(out.resolve(FILES.get(i))), FILES.get(i));
     }
 
     private static byte[] read(Path p) {
