@@ -316,7 +316,6 @@ public final class BatchRun {
     }
 
     private Result run(long start, Path outDir, List<Path> files, Path work, Path old, int partitions) throws IOException {
-
         reader = new InputReader(service, files, o.documents()).threads(o.threads());
         Path rejectsFile = work.resolve("rejects.jsonl");
         Scorecard scorecard = new Scorecard();
@@ -921,7 +920,7 @@ public final class BatchRun {
     }
 
     /** The reports' bytes at most, as their lists are capped: 20 MB for the 300,000-record night, 5 MB for 3,000 records. */
-    static final long REPORTS_BYTES = 32L << 20;
+    static final long REPORTS_BYTES = 32_000_000L;
 
     /** The free space of the disk a path is on (of its nearest existing folder); a test gives its own. */
     private java.util.function.ToLongFunction<Path> usableSpace = BatchRun::usableSpace;
