@@ -349,6 +349,21 @@ final class XlsxReport implements AutoCloseable {
             inline = true;
         }
 
+        /**
+         * The sheet's file as POI opens it, written through {@link Utf8Writer} rather than a buffered UTF-8 writer: the
+         * same bytes. Called by POI's constructor, before this class's fields are set.
+         */
+        @Override
+        public Writer createWriter(java.io.File fd) throws IOException {
+            java.io.FileOutputStream file = new java.io.FileOutputStream(fd);
+            try {
+                return new Utf8Writer(decorateOutputStream(file));
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+        }
+
         /** Hands what is buffered to the sheet's file. */
         void flushOut() throws IOException {
             _out.flush();
