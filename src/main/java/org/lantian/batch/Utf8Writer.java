@@ -40,22 +40,14 @@ final class Utf8Writer extends Writer {
             int p = pos;
             for (int stop = i + n; i < stop; i++) {
                 char c = s.charAt(i);
-                if (c < 0x80) {
-                    b[p++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[p++] = (byte) (0xC0 | (c >> 6));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isSurrogate(c)) {
+                if (Character.isSurrogate(c)) {
                     pos = p;
                     put(c);
                     p = pos;
                     i++;
                     break;
-                } else {
-                    b[p++] = (byte) (0xE0 | (c >> 12));
-                    b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
                 }
+                p = encode(b, p, c);
             }
             pos = p;
         }
@@ -87,20 +79,26 @@ final class Utf8Writer extends Writer {
             buf[pos++] = '?'; // the high surrogate had no pair
             if (pos > buf.length - 4) drain();
         }
+        if (Character.isHighSurrogate(c)) pending = c;
+        else if (Character.isLowSurrogate(c)) buf[pos++] = '?';
+        else pos = encode(buf, pos, c);
+    }
+
+    /** A char outside the surrogates as its one to three UTF-8 bytes at {@code p}; the position after them. */
+    private static int encode(byte[] b, int p, char c) {
         if (c < 0x80) {
-            buf[pos++] = (byte) c;
-        } else if (c < 0x800) {
-            buf[pos++] = (byte) (0xC0 | (c >> 6));
-            buf[pos++] = (byte) (0x80 | (c & 0x3F));
-        } else if (Character.isHighSurrogate(c)) {
-            pending = c;
-        } else if (Character.isLowSurrogate(c)) {
-            buf[pos++] = '?';
-        } else {
-            buf[pos++] = (byte) (0xE0 | (c >> 12));
-            buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            buf[pos++] = (byte) (0x80 | (c & 0x3F));
+            b[p] = (byte) c;
+            return p + 1;
         }
+        if (c < 0x800) {
+            b[p] = (byte) (0xC0 | (c >> 6));
+            b[p + 1] = (byte) (0x80 | (c & 0x3F));
+            return p + 2;
+        }
+        b[p] = (byte) (0xE0 | (c >> 12));
+        b[p + 1] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p + 2] = (byte) (0x80 | (c & 0x3F));
+        return p + 3;
     }
 
     private void drain() throws IOException {
