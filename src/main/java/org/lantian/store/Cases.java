@@ -210,7 +210,8 @@ public final class Cases {
     }
 
     /** A period label at the end of a finding's subject: "/2022-06-30", "/2022-W26", "/2022-06", "/2022-Q2", "/2022". */
-    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("/\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2}|-Q[1-4])?$");
+    /** A period at a subject's end, from its last slash on: "/2022", "/2022-06", "/2022-06-30", "/2022-W26", "/2022-Q2". */
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("/\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2}|-Q[1-4])?");
 
     /**
      * The subject of a finding's case: the subject without the period it was judged over ("R-017/2022-06-30" is road
@@ -218,8 +219,10 @@ public final class Cases {
      */
     public static String subjectOf(String findingSubject) {
         if (findingSubject == null) return null;
-        java.util.regex.Matcher m = PERIOD.matcher(findingSubject);
-        return m.find() && m.start() > 0 ? findingSubject.substring(0, m.start()) : findingSubject;
+        int slash = findingSubject.lastIndexOf('/'); // only the last segment can be the period (a night asks per finding)
+        if (slash <= 0) return findingSubject;
+        java.util.regex.Matcher m = PERIOD.matcher(findingSubject).region(slash, findingSubject.length());
+        return m.matches() ? findingSubject.substring(0, slash) : findingSubject;
     }
 
     /** How a finding is known in {@link #keys}. */
