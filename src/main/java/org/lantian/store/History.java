@@ -355,14 +355,8 @@ public final class History {
             if (partitionKeys == null) {
                 for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
             } else if (store.isH2()) {
-                // H2 looks an IN list or an array up by an index's first column only, and would read every fact of the
-                // type: one look-up of the index on type, key and day per key instead, in the process.
                 List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
-                try (PreparedStatement s = c.prepareStatement(select + " AND partition_key = ?" + order)) {
-                    for (Window w : windows) {
-                        for (String key : keys) query(c, s, w, asOf, key, excluded, action);
-                    }
-                }
+                for (Window w : windows) H2Keyed.read(c, w, asOf, keys, excluded, action);
             } else {
                 // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
                 java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
