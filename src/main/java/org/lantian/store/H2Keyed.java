@@ -17,13 +17,13 @@ import java.util.function.Consumer;
  * The stored facts of some partition keys over a window, read from H2, whose index is led by type and week
  * ({@code V8__history_weeks}; H2 seeks an index by equality on its leading columns, and by an IN list on its first
  * column only). A few keys (a post's) are looked up one week at a time; many keys (a night's) are found in one scan of
- * the window's index entries, and their rows then read by row id, several hundred at a time. Either way each key's facts
+ * the window's index entries, and their rows then read by row id. Either way each key's facts
  * come ordered by day, submission and place in it, the keys in order.
  */
 final class H2Keyed {
     /** Up to this many look-ups (keys times weeks) a window is read one key and week at a time. */
     static final int LOOKUPS = 1_000;
-    /** Rows read by id in one statement. */
+    /** Rows read by id, sorted, and passed on at a time (whole keys, so at least this many). */
     private static final int IDS = 500;
     /** Weeks are counted from this Monday, as {@code fact_week} in H2. */
     private static final LocalDate MONDAY = LocalDate.of(1970, 1, 5);
@@ -94,8 +94,8 @@ final class H2Keyed {
                 }
             }
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(IDS, "?"));
-        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE _ROWID_ IN (" + marks + ")")) {
+        // One look-up a row id (H2 scans the table for an IN list or an array of row ids).
+        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE _ROWID_ = ?")) {
             List<Long> batch = new ArrayList<>();
             for (List<Long> ofKey : ids.values()) {
                 batch.addAll(ofKey);
@@ -109,8 +109,9 @@ final class H2Keyed {
     private static List<Long> fetch(PreparedStatement s, String type, List<Long> batch, Set<String> excluded,
                                     Consumer<History.Stored> action) throws SQLException {
         List<Row> rows = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i += IDS) {
-            for (int p = 0; p < IDS; p++) s.setLong(p + 1, i + p < batch.size() ? batch.get(i + p) : -1); // -1: no row
+        batch.sort(null); // in the order the rows lie: neighbours share a page
+        for (long id : batch) {
+            s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) rows.add(row(r, type));
             }
