@@ -373,6 +373,7 @@ public final class BatchRun {
             }
             record(night, context.stream().filter(i -> i.origin().file() != HISTORY)
                     .map(i -> new Recorded(idOf(i.origin()), History.Entry.of(i.fact(), o.asOf()))).toList());
+            sendAdded(night);
             List<NightReport.RegisterCard> registerCards = registerFindings(scorecard, writer);
             List<Scores.Score> scores = night == null ? List.of() : scores(scorecard);
             report = report(scorecard, facts, duplicates, registerCards,
@@ -493,6 +494,16 @@ public final class BatchRun {
         if (night == null) return;
         try {
             for (Recorded r : facts) night.add(r.submission(), r.entry());
+        } catch (SQLException e) {
+            throw storeFailed("record", e);
+        }
+    }
+
+    /** Lets the night's facts be inserted while the reports are written. */
+    private void sendAdded(History.Night night) throws IOException {
+        if (night == null) return;
+        try {
+            night.sendAdded();
         } catch (SQLException e) {
             throw storeFailed("record", e);
         }

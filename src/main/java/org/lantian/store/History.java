@@ -611,15 +611,24 @@ public final class History {
          * and loading them reads a few pages a night instead of a page a fact.
          */
         private void sendRows() throws SQLException {
+            if (rows.isEmpty()) return;
             List<Row> run = rows;
             rows = new ArrayList<>();
-            run.sort(Row.LAYOUT);
             send(() -> {
+                run.sort(Row.LAYOUT);
                 for (Row r : run) {
                     bind(insert, r.submission(), r.seq(), night, r.entry()).addBatch();
                     if (++pending == ROWS) flush();
                 }
             });
+        }
+
+        /**
+         * Sends the facts added so far now rather than with the next run or at the commit: the batch calls it when it has
+         * evaluated the night, so the rows are inserted while it writes its reports.
+         */
+        public void sendAdded() throws SQLException {
+            sendRows();
         }
 
         private void flush() throws SQLException {
