@@ -9,8 +9,8 @@ import org.flywaydb.core.api.migration.Context;
  * a commit changed anew: a night's facts inserted into an index led by type and key (random keys) changed a page of
  * that index a fact, some 10,000 pages of 4 KB written at every night's commit, more than half of what recording a
  * night cost. Led by type and week, a night's inserts fall into the pages of the few weeks its facts' days are in.
- * {@code fact_week} is computed by H2 from the day (weeks counted from Monday 1970-01-05, {@code History.week}). A
- * subject's facts of a period are then one look-up a week of the period ({@code History}). PostgreSQL keeps its index
+ * {@code fact_week} is computed by H2 from the day (weeks counted from Monday 1970-01-05, {@code H2Keyed.week}). A
+ * subject's facts of a period are then one look-up a week of the period ({@code H2Keyed}). PostgreSQL keeps its index
  * on type and key: it looks a night's keys up as one array, and updates an index page in place.
  */
 public class V8__history_weeks extends BaseJavaMigration {

@@ -209,8 +209,7 @@ public final class Cases {
         }
     }
 
-    /** A period label at the end of a finding's subject: "/2022-06-30", "/2022-W26", "/2022-06", "/2022-Q2", "/2022". */
-    /** A period at a subject's end, from its last slash on: "/2022", "/2022-06", "/2022-06-30", "/2022-W26", "/2022-Q2". */
+    /** A period label at the end of a finding's subject, from its last slash on: "/2022-06-30", "/2022-W26", "/2022-06", "/2022-Q2", "/2022". */
     private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("/\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2}|-Q[1-4])?");
 
     /**

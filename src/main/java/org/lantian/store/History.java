@@ -602,15 +602,16 @@ public final class History {
             int seq = counts.merge(submission, 1, Integer::sum) - 1;
             added++;
             rows.add(new Row(submission, seq, e));
-            if (rows.size() == RUN) sendRows();
+            if (rows.size() == RUN) sendAdded();
         }
 
         /**
          * Sends the rows added since the last run, ordered as a night's load reads them (type, day, key). Both stores
          * lay rows down in the order they are inserted, so a period's facts of one type sit together on the disk
-         * and loading them reads a few pages a night instead of a page a fact.
+         * and loading them reads a few pages a night instead of a page a fact. Runs go when full and at the commit; the
+         * batch also sends the last when it has evaluated the night, so the rows are inserted while it writes reports.
          */
-        private void sendRows() throws SQLException {
+        public void sendAdded() throws SQLException {
             if (rows.isEmpty()) return;
             List<Row> run = rows;
             rows = new ArrayList<>();
@@ -621,14 +622,6 @@ public final class History {
                     if (++pending == ROWS) flush();
                 }
             });
-        }
-
-        /**
-         * Sends the facts added so far now rather than with the next run or at the commit: the batch calls it when it has
-         * evaluated the night, so the rows are inserted while it writes its reports.
-         */
-        public void sendAdded() throws SQLException {
-            sendRows();
         }
 
         private void flush() throws SQLException {
@@ -642,7 +635,7 @@ public final class History {
         }
 
         public void commit() throws SQLException {
-            sendRows();
+            sendAdded();
             Map<String, Integer> submissions = new LinkedHashMap<>(counts);
             send(() -> {
                 flush();
