@@ -69,6 +69,10 @@ final class HistoryBenchCommand implements Callable<Integer> {
             + "would); --no-forget: the later runs are re-runs and record nothing.")
     boolean forget;
 
+    @Option(names = "--cold", description = "Time each run as a whole `lantian batch` process (a cold JVM, as a real night runs), "
+            + "the store closed meanwhile and the night forgotten before each run with history, untimed; JAVA_OPTS is passed on.")
+    boolean cold;
+
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -126,8 +130,13 @@ final class HistoryBenchCommand implements Callable<Integer> {
                     + "%d threads; load average %s%n%n", store.describe(), nights, records, skipped, (System.nanoTime() - start) / 1e9, Runtime.getRuntime().maxMemory() >> 20, threads.count(), BenchCommand.loadAverage());
             output.out().println("| night | mode | time | read + load / evaluate / write | CPU of the JVM | records/s | history facts loaded | recorded | peak heap (after GC) |");
             output.out().println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            if (cold) store.close();
             for (LocalDate day : measured) {
                 Path night = generate(dir, day, registers);
+                if (cold) {
+                    cold(day, night, dir.resolve("out"));
+                    continue;
+                }
                 Bench.batch(options(night, day, dir.resolve("out"), compiled, registers)); // warm-up
                 long alone = Long.MAX_VALUE;
                 long with = Long.MAX_VALUE;
@@ -158,6 +167,58 @@ final class HistoryBenchCommand implements Callable<Integer> {
             if (work == null) BatchRun.deleteTree(dir);
         }
         return Main.OK;
+    }
+
+    /**
+     * Runs the night as whole processes, with history and with {@code --no-history} in turn, and prints each run's wall
+     * time and the ratio of the medians: what a district's night takes from start to exit, the JVM's start, the pack's
+     * loading and the store's opening included.
+     */
+    private void cold(LocalDate day, Path night, Path out) throws Exception {
+        List<Long> alone = new ArrayList<>();
+        List<Long> with = new ArrayList<>();
+        for (int r = 0; r <= repeat; r++) { // the first of each is a warm-up of the disk's cache, not counted
+            if (!"history".equals(only)) {
+                long t = process(night, day, out, "--no-history");
+                if (r > 0) alone.add(t);
+                output.out().printf("| %s | --no-history, cold | %.2f s |%s%n", day, t / 1e9, r == 0 ? " warm-up" : "");
+            }
+            if (!"alone".equals(only)) {
+                if (forget) {
+                    try (Store store = open(db)) {
+                        org.lantian.store.BenchNights.forgetFrom(store, day);
+                    }
+                }
+                long t = process(night, day, out, "--db", db);
+                if (r > 0) with.add(t);
+                output.out().printf("| %s | history, cold | %.2f s |%s%n", day, t / 1e9, r == 0 ? " warm-up" : "");
+            }
+            output.out().flush();
+        }
+        if (only != null) return;
+        boolean quarterEnd = day.equals(day.with(java.time.temporal.IsoFields.DAY_OF_QUARTER,
+                day.range(java.time.temporal.IsoFields.DAY_OF_QUARTER).getMaximum()));
+        output.out().printf("%n%s, cold: median with history %.2f s, alone %.2f s: ratio %.2f (target <= %d); load average %s%n%n", day,
+                median(with) / 1e9, median(alone) / 1e9, (double) median(with) / median(alone), quarterEnd ? 3 : 2, BenchCommand.loadAverage());
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Wall time of one {@code lantian batch} process (exit 0 or 1, FAIL findings, is a night run through). */
+    private long process(Path night, LocalDate day, Path out, String... store) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("lantian.home", ".")).resolve("lantian").toString(),
+                "batch", night.toString(), "--as-of", day.toString(), "--out", out.toString()));
+        command.addAll(List.of(store));
+        Path log = out.resolveSibling("cold.log");
+        long t = System.nanoTime();
+        int exit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+        t = System.nanoTime() - t;
+        if (exit > 1) throw new IllegalStateException("lantian batch exited with " + exit + ": see " + log);
+        return t;
     }
 
     /** CPU time of the whole JVM (all threads, the collector's too): less sensitive to a busy machine than the wall clock. */
