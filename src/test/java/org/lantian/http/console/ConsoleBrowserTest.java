@@ -130,8 +130,13 @@ class ConsoleBrowserTest {
         waitFor(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * Polls until the condition holds. An element found on the page a click is leaving goes stale when the next page
+     * replaces it: that is "not yet", asked again, as a missing element is.
+     */
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     void shot(String name) throws Exception {
