@@ -763,15 +763,19 @@ public final class BatchRun {
     private List<Finding> evaluateItems(List<Item> items) {
         Map<Fact, String> origin = new IdentityHashMap<>(items.size() + context.size());
         List<Fact> facts = new ArrayList<>(items.size() + context.size());
+        Set<Fact> stored = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Item c : context) {
             facts.add(c.fact());
             origin.put(c.fact(), c.origin().submission());
+            if (c.origin().file() == HISTORY) stored.add(c.fact());
         }
         for (Item i : items) {
             facts.add(i.fact());
             origin.put(i.fact(), i.origin().submission());
+            if (i.origin().file() == HISTORY) stored.add(i.fact());
         }
-        return EvaluationService.waive(service.evaluateUnsorted(facts, o.asOf(), origin::get), waivers, o.asOf());
+        return EvaluationService.waive(service.evaluateUnsorted(facts, o.asOf(), origin::get,
+                stored.isEmpty() ? null : stored::contains), waivers, o.asOf());
     }
 
     /** Takes a session's findings (in the order the rules made them) but those said already (see below). */

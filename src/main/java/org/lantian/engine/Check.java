@@ -193,6 +193,7 @@ public final class Check {
     }
 
     private void add(String zh, String en, Period p) {
+        if (out.judgedBefore(kcontext, p)) return;
         out.add(new Finding(measure.number(), rule, subject, subjectType, status, observed, target,
                 of.units(town), Message.lazy(new Said(zh, en, observed, target, unit, subject, texts.ledger())),
                 of.deadline,

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
@@ -89,18 +90,29 @@ public final class CompiledPack {
      */
     public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
                                   Duration limit) {
-        // A session halted from the timer's thread is not handed on to another evaluation: a limited one has its own.
-        return evaluate(facts, asOf, origin, limit, limit == null ? sessions() : null);
+        return evaluate(facts, asOf, origin, null, limit);
     }
 
     /**
-     * As {@link #evaluate(Collection, LocalDate, Function)}, the findings in the order the rules made them (not
-     * sorted): the nightly batch sorts a partition's findings of many evaluations once.
+     * As {@link #evaluate(Collection, LocalDate, Function, Duration)}, where the facts {@code stored} names came
+     * from the store's history (null: none did): a finding resting on those alone, over a period that ended before
+     * the as-of day, was said when they came and is not said again (docs/findings.md, "Judged once").
+     */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                  Predicate<Fact> stored, Duration limit) {
+        // A session halted from the timer's thread is not handed on to another evaluation: a limited one has its own.
+        return evaluate(facts, asOf, origin, stored, limit, limit == null ? sessions() : null, true);
+    }
+
+    /**
+     * As {@link #evaluate(Collection, LocalDate, Function, Predicate, Duration)} without a limit, the findings in the
+     * order the rules made them (not sorted): the nightly batch sorts a partition's findings of many evaluations once.
      *
      * @throws EvaluationFailedException when a rule throws, naming the rule and the facts it fired on
      */
-    public List<Finding> evaluateUnsorted(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
-        return evaluate(facts, asOf, origin, null, sessions(), false);
+    public List<Finding> evaluateUnsorted(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                          Predicate<Fact> stored) {
+        return evaluate(facts, asOf, origin, stored, null, sessions(), false);
     }
 
     /**
@@ -123,12 +135,12 @@ public final class CompiledPack {
     /** As {@link #evaluate(Collection, LocalDate, Function, Duration)}, in a session of the pool (null: a new session). */
     List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
                            Duration limit, KieSessionsPool pool) {
-        return evaluate(facts, asOf, origin, limit, pool, true);
+        return evaluate(facts, asOf, origin, null, limit, pool, true);
     }
 
     private List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
-                                   Duration limit, KieSessionsPool pool, boolean sorted) {
-        FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin);
+                                   Predicate<Fact> stored, Duration limit, KieSessionsPool pool, boolean sorted) {
+        FindingCollector collector = new FindingCollector(texts, evidence, asOf, origin, stored);
         KieSession session = pool == null ? base.newKieSession() : pool.newKieSession();
         AtomicBoolean halted = new AtomicBoolean();
         ScheduledFuture<?> timer = limit == null ? null : TIMER.schedule(() -> {

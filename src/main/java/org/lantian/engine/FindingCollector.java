@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.drools.core.common.QueryElementFactHandle;
 import org.drools.core.reteoo.LeftTupleSink;
 import org.drools.core.reteoo.TupleImpl;
@@ -46,14 +47,23 @@ public final class FindingCollector {
     private final EvidenceReader evidence;
     private final LocalDate asOf;
     private final Function<Fact, String> origin;
+    /** Which facts came from the store's history rather than the evaluation's own input (null: none did). */
+    private final Predicate<Fact> stored;
     private final List<Finding> findings = new ArrayList<>();
 
     /** {@code origin} names the submission a fact came from, for findings about that fact. */
     FindingCollector(MeasureTexts texts, EvidenceReader evidence, LocalDate asOf, Function<Fact, String> origin) {
+        this(texts, evidence, asOf, origin, null);
+    }
+
+    /** As above, with the facts that are {@code stored} history (null: none), see {@link #judgedBefore}. */
+    FindingCollector(MeasureTexts texts, EvidenceReader evidence, LocalDate asOf, Function<Fact, String> origin,
+                     Predicate<Fact> stored) {
         this.texts = texts;
         this.evidence = evidence;
         this.asOf = asOf;
         this.origin = origin;
+        this.stored = stored;
     }
 
     /** A check about a submitted fact: subject, type and town come from the fact. */
@@ -153,6 +163,25 @@ public final class FindingCollector {
         List<Evidence> out = evidence.of(kcontext.getRule().getName(), matched, n, origin, fact, submission);
         java.util.Arrays.fill(matched, 0, n, null); // the buffer holds no fact past this finding
         return out;
+    }
+
+    /**
+     * Whether the rule's current match was judged when its facts came, so that a finding of it over {@code period}
+     * is not said again (docs/findings.md, "Judged once"): the period ended before the as-of day and every object
+     * of the match is a stored fact. A stored fact was judged by the post or night that brought it; loaded again
+     * for a period still running, it may still count towards that period's findings (whose matches hold
+     * tonight's facts, the {@link Evaluation} or an accumulated value), but its own day is not judged twice.
+     */
+    boolean judgedBefore(RuleContext kcontext, Period period) {
+        if (stored == null || kcontext == null || !period.to().isBefore(asOf)) return false;
+        Match match = kcontext.getMatch();
+        int n = matched(match);
+        Object[] objects = n < 0 ? match.getObjects().toArray() : matched;
+        if (n < 0) n = objects.length;
+        boolean all = n > 0;
+        for (int i = 0; i < n && all; i++) all = objects[i] instanceof Fact f && stored.test(f);
+        java.util.Arrays.fill(matched, null);
+        return all;
     }
 
     /** The facts of the current match, read into a buffer kept for the session (one collector, one thread). */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.lantian.domain.Fact;
 import org.lantian.domain.Finding;
 import org.lantian.domain.Status;
@@ -138,7 +139,14 @@ public final class EvaluationService {
      */
     public CheckReport check(Submission submission, LocalDate asOf, History history) throws SQLException {
         List<Fact> facts = history.withHistory(pack.ledger(), submission, asOf);
-        return report(submission.submission(), asOf, pack.evaluate(facts, asOf, fact -> null, TIME_LIMIT));
+        return report(submission.submission(), asOf, pack.evaluate(facts, asOf, fact -> null, stored(submission), TIME_LIMIT));
+    }
+
+    /** The facts of an evaluation with history that are not the submission's own: the stored ones. */
+    private static Predicate<Fact> stored(Submission submission) {
+        Set<Fact> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        own.addAll(submission.facts());
+        return fact -> !own.contains(fact);
     }
 
     /**
@@ -148,7 +156,7 @@ public final class EvaluationService {
      */
     public CheckReport check(Submission submission, LocalDate asOf, Store store) throws SQLException {
         List<Fact> facts = store.history().withHistory(pack.ledger(), submission, asOf);
-        List<Finding> findings = pack.evaluate(facts, asOf, fact -> null, TIME_LIMIT);
+        List<Finding> findings = pack.evaluate(facts, asOf, fact -> null, stored(submission), TIME_LIMIT);
         return report(submission.submission(), asOf, waive(findings, store.waivers().activeUpTo(asOf), asOf));
     }
 
@@ -227,9 +235,13 @@ public final class EvaluationService {
         return pack.evaluate(facts, asOf, origin);
     }
 
-    /** As {@link #evaluate(Collection, LocalDate, Function)}, the findings in the order the rules made them (the batch sorts them). */
-    public List<Finding> evaluateUnsorted(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin) {
-        return pack.evaluateUnsorted(facts, asOf, origin);
+    /**
+     * As {@link #evaluate(Collection, LocalDate, Function)}, the findings in the order the rules made them (the batch
+     * sorts them); {@code stored}: the facts loaded from the history (null: none), see {@link CompiledPack}.
+     */
+    public List<Finding> evaluateUnsorted(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                          Predicate<Fact> stored) {
+        return pack.evaluateUnsorted(facts, asOf, origin, stored);
     }
 
     public CheckReport report(String submission, LocalDate asOf, List<Finding> findings) {

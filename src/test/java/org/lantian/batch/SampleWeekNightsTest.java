@@ -48,6 +48,21 @@ class SampleWeekNightsTest {
                     "--rules", TestPacks.BUNDLED.toString());
             assertTrue(run.code() == 0 || run.code() == 1, run.err());
         }
+        // A day is judged once: by the night its facts came, not again by the later nights that load them for their week.
+        java.util.Map<String, String> judgedOn = new java.util.HashMap<>();
+        int days = 0;
+        for (int d = 0; d < 7; d++) {
+            String night = MONDAY.plusDays(d).toString();
+            for (JsonNode f : BatchRunTest.lines(tmp.resolve(night).resolve("findings.jsonl"))) {
+                JsonNode period = f.get("period");
+                if (!period.get("from").equals(period.get("to"))) continue;
+                days++;
+                String key = f.get("rule").asText() + " " + f.get("subject").asText() + " " + period.get("to").asText();
+                String before = judgedOn.put(key, night);
+                assertTrue(before == null, key + " judged on " + before + " and again on " + night);
+            }
+        }
+        assertTrue(days > 100, "the week's day findings: " + days);
         Path wed = tmp.resolve("2022-06-29");
         assertEquals("PENDING", status(wed, "13-back-lane-weekly-flush", "BL-112/2022-W26"), "never flushed, week running");
         assertEquals("PASS", status(wed, "13-back-lane-weekly-flush", "BL-101/2022-W26"), "flushed on Wednesday");

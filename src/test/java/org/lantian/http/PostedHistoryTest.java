@@ -1,6 +1,7 @@
 package org.lantian.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,8 @@ class PostedHistoryTest {
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aPostIsJudgedWithItsHistoryAndPostedOrBatchedFactsGiveTheSameHistory(String kind) throws Exception {
         String posted = TestDatabases.fresh(kind, tmp);
-        String monday = submission("S-MON", "2022-06-27", "BL-1");
+        // Monday's report flushes BL-9: Wednesday's week of BL-9 counts it.
+        String monday = submission("S-MON", "2022-06-27", "BL-1").replaceFirst("\"wetSweeps\":1}", "\"wetSweeps\":1,\"flushes\":1}");
         String wednesday = submission("S-WED", "2022-06-29", "BL-3");
         JsonNode withHistory;
         try (Api api = new Api(posted)) {
@@ -68,7 +70,13 @@ class PostedHistoryTest {
         try (Api api = new Api(TestDatabases.fresh(kind, tmp))) {
             alone = api.post("/api/v1/submissions?asOf=2022-06-29", api.token(Role.INSPECTOR, "INS-07"), wednesday).json().get("findings");
         }
-        assertNotEquals(alone, withHistory, "Monday's sweep of BL-9 is judged with Wednesday's");
+        assertNotEquals(alone, withHistory, "Monday's flush of BL-9 counts in Wednesday's week");
+        assertEquals("PASS", finding(withHistory, "13-back-lane-weekly-flush", "BL-9/2022-W26").get("status").asText(), withHistory.toString());
+        assertEquals("NO_DATA", finding(alone, "13-back-lane-weekly-flush", "BL-9/2022-W26").get("status").asText(), alone.toString());
+        // Monday's day was judged by Monday's post: not again by Wednesday's (docs/findings.md, "Judged once").
+        for (JsonNode f : withHistory) {
+            assertFalse(f.get("period").get("to").asText().compareTo("2022-06-29") < 0, "a day judged again: " + f);
+        }
         assertTrue(withHistory.toString().contains("BL-3") && !withHistory.toString().contains("BL-1"),
                 "only the history of the post's own subjects: " + withHistory);
 
@@ -98,6 +106,11 @@ class PostedHistoryTest {
             assertEquals(201, again.status(), again.body());
             assertEquals(withHistory, again.json().get("findings"));
         }
+    }
+
+    static JsonNode finding(JsonNode findings, String rule, String subject) {
+        for (JsonNode f : findings) if (f.get("rule").asText().equals(rule) && f.get("subject").asText().equals(subject)) return f;
+        throw new AssertionError("no finding of " + rule + " about " + subject + " in " + findings);
     }
 
     /** The history tables' rows but each fact's place in its submission, sorted. */
