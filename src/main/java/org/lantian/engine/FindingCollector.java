@@ -152,14 +152,7 @@ public final class FindingCollector {
      */
     List<Evidence> evidence(RuleContext kcontext, Fact fact, String submission) {
         if (kcontext == null || evidence == null) return List.of(); // a check made outside a rule's consequence (tests)
-        Match match = kcontext.getMatch();
-        int n = matched(match);
-        if (n < 0) {
-            List<Object> objects = match.getObjects();
-            n = objects.size();
-            if (matched.length < n) matched = new Object[n];
-            objects.toArray(matched);
-        }
+        int n = matched(kcontext.getMatch());
         List<Evidence> out = evidence.of(kcontext.getRule().getName(), matched, n, origin, fact, submission);
         java.util.Arrays.fill(matched, 0, n, null); // the buffer holds no fact past this finding
         return out;
@@ -174,13 +167,10 @@ public final class FindingCollector {
      */
     boolean judgedBefore(RuleContext kcontext, Period period) {
         if (stored == null || kcontext == null || !period.to().isBefore(asOf)) return false;
-        Match match = kcontext.getMatch();
-        int n = matched(match);
-        Object[] objects = n < 0 ? match.getObjects().toArray() : matched;
-        if (n < 0) n = objects.length;
+        int n = matched(kcontext.getMatch());
         boolean all = n > 0;
-        for (int i = 0; i < n && all; i++) all = objects[i] instanceof Fact f && stored.test(f);
-        java.util.Arrays.fill(matched, null);
+        for (int i = 0; i < n && all; i++) all = matched[i] instanceof Fact f && stored.test(f);
+        java.util.Arrays.fill(matched, 0, n, null);
         return all;
     }
 
@@ -188,12 +178,17 @@ public final class FindingCollector {
     private Object[] matched = new Object[8];
 
     /**
-     * Reads the facts of a match into {@link #matched}, as {@code match.getObjects()} lists them but without its
-     * four objects per call (a night's findings are millions): the handles of the match's tuple from its last to its
-     * first. -1 when the match is not such a tuple (then getObjects() it is).
+     * Reads the facts of a match into {@link #matched}, as {@code match.getObjects()} lists them, and returns how many:
+     * from a tuple without getObjects()' four objects per call (a night's findings are millions), the handles of the
+     * match's tuple from its last to its first; else from getObjects().
      */
     private int matched(Match match) {
-        if (!(match instanceof TupleImpl tuple) || !(tuple.getSink() instanceof LeftTupleSink sink)) return -1;
+        if (!(match instanceof TupleImpl tuple) || !(tuple.getSink() instanceof LeftTupleSink sink)) {
+            List<Object> objects = match.getObjects();
+            if (matched.length < objects.size()) matched = new Object[objects.size()];
+            objects.toArray(matched);
+            return objects.size();
+        }
         int n = sink.getLeftTupleSource().getObjectCount();
         if (matched.length < n) matched = new Object[n];
         TupleImpl t = tuple.skipEmptyHandles();
