@@ -114,31 +114,34 @@ public final class Impact {
         Set<String> seen = new HashSet<>();
         Set<String> submissions = new HashSet<>();
         long[] count = {0};
-        Consumer<History.Stored> place = stored -> {
+        java.util.function.Function<History.Stored, Fact> place = stored -> {
             Fact f = stored.fact();
             count[0]++;
             if (f.getClass().isAnnotationPresent(Context.class)) context.add(f);
             else groups.computeIfAbsent(Objects.requireNonNullElse(stored.partitionKey(), ""), k -> new ArrayList<>()).add(f);
+            return f;
         };
         for (History.Stored s : tonight) {
             seen.add(s.sameness());
             submissions.add(s.submission());
-            place.accept(s);
+            place.apply(s);
         }
         Set<String> keys = new HashSet<>(registered);
         for (History.Stored s : tonight) if (s.partitionKey() != null) keys.add(s.partitionKey());
+        // The facts loaded as the night's history, not the day's own: judged again only for periods still running.
+        Set<Fact> loaded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         history.forEachOfNight(service.pack().ledger(), TypeReaders.measuresByType(service.pack()), day, keys, submissions, stored -> {
-            if (seen.add(stored.sameness())) place.accept(stored);
+            if (seen.add(stored.sameness())) loaded.add(place.apply(stored));
         });
         List<Fact> session = new ArrayList<>();
         for (List<Fact> group : groups.values()) {
             if (!session.isEmpty() && session.size() + group.size() > SESSION) {
-                evaluate(service, which, day, session, context, last);
+                evaluate(service, which, day, session, context, loaded, last);
                 session.clear();
             }
             session.addAll(group);
         }
-        if (!session.isEmpty() || !context.isEmpty()) evaluate(service, which, day, session, context, last);
+        if (!session.isEmpty() || !context.isEmpty()) evaluate(service, which, day, session, context, loaded, last);
         return count[0];
     }
 
@@ -152,12 +155,12 @@ public final class Impact {
     }
 
     private static void evaluate(EvaluationService service, String which, LocalDate day, List<Fact> session, Set<Fact> context,
-                                 Map<String, Judged> last) {
+                                 Set<Fact> loaded, Map<String, Judged> last) {
         List<Fact> facts = new ArrayList<>(session);
         facts.addAll(context);
         List<Finding> findings;
         try {
-            findings = service.evaluate(facts, day, fact -> null);
+            findings = service.evaluate(facts, day, fact -> null, loaded::contains);
         } catch (RuntimeException e) {
             throw new IllegalStateException("the " + which + " pack failed on the facts of " + day + ": " + e.getMessage(), e);
         }

@@ -236,6 +236,15 @@ public final class EvaluationService {
     }
 
     /**
+     * As {@link #evaluate(Collection, LocalDate, Function)}, where {@code stored} names the facts loaded from the history
+     * (null: none): a night judged again ({@code lantian impact}) as the batch judged it, see {@link CompiledPack}.
+     */
+    public List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                  Predicate<Fact> stored) {
+        return pack.evaluate(facts, asOf, origin, stored, null);
+    }
+
+    /**
      * As {@link #evaluate(Collection, LocalDate, Function)}, the findings in the order the rules made them (the batch
      * sorts them); {@code stored}: the facts loaded from the history (null: none), see {@link CompiledPack}.
      */

@@ -110,8 +110,10 @@ class ImpactTest {
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void aDayIsJudgedWithTheHistoryTheBatchLoadedForItsNight(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, tmp);
+        // A back lane's days of one week too: the later nights load the earlier days for the week, and judge them not again.
         List<List<String>> nights = List.of(List.of("2022-04-15", PeriodEndHistoryTest.cleaning("2022-04-15", "CY-9001")),
-                List.of("2022-05-20", PeriodEndHistoryTest.cleaning("2022-05-20", "CY-9003")), List.of("2022-06-30"));
+                List.of("2022-05-20", PeriodEndHistoryTest.cleaning("2022-05-20", "CY-9003")),
+                List.of("2022-06-27", lane("2022-06-27")), List.of("2022-06-29", lane("2022-06-29")), List.of("2022-06-30"));
         for (List<String> n : nights) {
             var run = lantian("batch", PeriodEndHistoryTest.night(tmp, n).toString(), "--as-of", n.get(0), "--db", url, "--out",
                     tmp.resolve("out").resolve(n.get(0)).toString(), "--rules", TestPacks.BUNDLED.toString());
@@ -128,6 +130,11 @@ class ImpactTest {
         // 2022-05-20 brought CY-9003 only: CY-9001's cleaning of 2022-04-15 waits for the quarter's end to be judged.
         assertEquals(0, count(tmp.resolve("out").resolve("2022-05-20"), "34-quarterly-cleaning", "CY-9001/2022-Q2"));
         assertEquals(1, count(tmp.resolve("out").resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9001/2022-Q2"));
+    }
+
+    private static String lane(String day) {
+        return "{\"type\":\"RoadCleaning\",\"submission\":\"" + day + "-R\",\"road\":\"BL-9\",\"roadClass\":\"BACK_LANE\","
+                + "\"town\":\"南街街道\",\"date\":\"" + day + "\",\"wetSweeps\":1,\"flushes\":0}";
     }
 
     private static long count(Path out, String rule, String subject) throws Exception {
