@@ -133,8 +133,8 @@ public final class CompiledPack {
     }
 
     /** As {@link #evaluate(Collection, LocalDate, Function, Duration)}, in a session of the pool (null: a new session). */
-    List<Finding> evaluate(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
-                           Duration limit, KieSessionsPool pool) {
+    List<Finding> evaluateInPool(Collection<? extends Fact> facts, LocalDate asOf, Function<Fact, String> origin,
+                                 Duration limit, KieSessionsPool pool) {
         return evaluate(facts, asOf, origin, null, limit, pool, true);
     }
 

@@ -47,8 +47,8 @@ class SessionReuseTest {
         java.util.Collections.reverse(sources);
         twice.addAll(sources);
         for (Source s : twice) {
-            assertEquals(json(pack.evaluate(s.facts(), s.asOf(), s.origins()::get, (java.time.Duration) null, (KieSessionsPool) null)),
-                    json(pack.evaluate(s.facts(), s.asOf(), s.origins()::get, (java.time.Duration) null, pool)), s.name());
+            assertEquals(json(pack.evaluateInPool(s.facts(), s.asOf(), s.origins()::get, null, null)),
+                    json(pack.evaluateInPool(s.facts(), s.asOf(), s.origins()::get, null, pool)), s.name());
         }
     }
 
@@ -57,11 +57,11 @@ class SessionReuseTest {
         CompiledPack pack = EvaluationFailureTest.packWithBadRules();
         KieSessionsPool pool = pack.base().newKieSessionsPool(1);
         List<Fact> boom = new EvaluationService(pack).validate(EvaluationFailureTest.BOOM.getBytes()).facts();
-        assertThrows(EvaluationFailedException.class, () -> pack.evaluate(boom, EvaluationFailureTest.AS_OF, f -> null, (java.time.Duration) null, pool));
+        assertThrows(EvaluationFailedException.class, () -> pack.evaluateInPool(boom, EvaluationFailureTest.AS_OF, f -> null, null, pool));
         List<Fact> ok = boom.stream().filter(f -> !f.subject().equals("CY-BOOM")).toList();
-        String fresh = json(pack.evaluate(ok, EvaluationFailureTest.AS_OF, f -> null, (java.time.Duration) null, (KieSessionsPool) null));
+        String fresh = json(pack.evaluateInPool(ok, EvaluationFailureTest.AS_OF, f -> null, null, null));
         assertTrue(fresh.contains("CY-1"), fresh);
-        assertEquals(fresh, json(pack.evaluate(ok, EvaluationFailureTest.AS_OF, f -> null, (java.time.Duration) null, pool)));
+        assertEquals(fresh, json(pack.evaluateInPool(ok, EvaluationFailureTest.AS_OF, f -> null, null, pool)));
     }
 
     private static List<Source> sources(EvaluationService service) throws Exception {
