@@ -431,29 +431,23 @@ public final class History {
         return sum;
     }
 
-    private static void query(Connection c, String sql, Window w, LocalDate asOf, Object keys, Set<String> excluded,
+    /** Runs a statement of {@link #forEach} over a window, its fifth parameter (when {@code keys} is given) the array of keys. */
+    private static void query(Connection c, String sql, Window w, LocalDate asOf, java.sql.Array keys, Set<String> excluded,
                               Consumer<Stored> action) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            query(c, s, w, asOf, keys, excluded, action);
-        }
-    }
-
-    /** Runs a statement of {@link #forEach}, its fifth parameter (when there) the key or the array of keys. */
-    private static void query(Connection c, PreparedStatement s, Window w, LocalDate asOf, Object keys, Set<String> excluded,
-                              Consumer<Stored> action) throws SQLException {
-        s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
-        s.setString(1, w.type());
-        s.setObject(2, w.from());
-        s.setObject(3, w.to());
-        s.setObject(4, asOf);
-        if (keys instanceof java.sql.Array a) s.setArray(5, a);
-        else if (keys != null) s.setString(5, (String) keys);
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                String submission = r.getString(1);
-                if (excluded.contains(submission)) continue;
-                action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
-                        r.getString(5)));
+            s.setFetchSize(1000); // PostgreSQL streams with a cursor (autocommit is off)
+            s.setString(1, w.type());
+            s.setObject(2, w.from());
+            s.setObject(3, w.to());
+            s.setObject(4, asOf);
+            if (keys != null) s.setArray(5, keys);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String submission = r.getString(1);
+                    if (excluded.contains(submission)) continue;
+                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                            r.getString(5)));
+                }
             }
         }
     }
