@@ -30,20 +30,32 @@ public final class CaseFlow {
     }
 
     /**
-     * The step a finding of {@code status} judged on {@code day} makes, or null when it does nothing (no case and not
-     * a FAIL; a stale day; a status that says nothing about the target: PENDING, WARN, NO_DATA, NOT_APPLICABLE).
-     * WAIVED only notes the day (the case shows its waiver): a waived finding neither opens nor moves a case.
+     * The step a finding of {@code status} judged on {@code day} over a period ending {@code periodEnd} (null: none named)
+     * makes, or null when it does nothing (no case and not a FAIL; a stale day; a status that says nothing about the
+     * target: PENDING, WARN, NO_DATA, NOT_APPLICABLE; a FAIL of a closed case over a period that had ended by the day
+     * the case was closed). WAIVED only notes the day (the case shows its waiver): a waived finding neither opens nor
+     * moves a case.
      */
-    public static Step onFinding(State current, Status status, LocalDate day, int repeatWithinDays) {
+    public static Step onFinding(State current, Status status, LocalDate day, LocalDate periodEnd, int repeatWithinDays) {
         if (current != null && day.isBefore(current.lastDay())) return null;
         return switch (status) {
-            case FAIL -> onFail(current, day, repeatWithinDays);
+            case FAIL -> closedBefore(current, periodEnd) ? null : onFail(current, day, repeatWithinDays);
             case PASS -> current == null ? null
                     : current.status() == CaseStatus.OPEN || current.status() == CaseStatus.OVERDUE
                     ? new Step(current.status(), CaseStatus.RECTIFIED, false) : same(current);
             case WAIVED -> current == null ? null : same(current);
             default -> null;
         };
+    }
+
+    /**
+     * True when a FAIL is the lapse a closed case was closed on, judged again: its period had ended by the closing day
+     * (measure 34 judges the quarter just ended again on the next quarter's nights, an inspection reads an old quarter
+     * from the log book). Not a repeat, nor a new case.
+     */
+    private static boolean closedBefore(State current, LocalDate periodEnd) {
+        return current != null && current.status() == CaseStatus.CLOSED && current.closedOn() != null && periodEnd != null
+                && !periodEnd.isAfter(current.closedOn());
     }
 
     private static Step onFail(State current, LocalDate day, int repeatWithinDays) {

@@ -278,9 +278,9 @@ public final class Cases {
     }
 
     /**
-     * Of the findings that may move a case, the latest of each case: a post or night judged with history also judges
-     * the earlier days of the week again ("R-017/2022-06-27" beside "R-017/2022-06-29"); the case goes by the latest
-     * period, judged on the evaluation's day. In the order they came.
+     * Of the findings that may move a case, the latest of each case: a post or night may judge several periods of one
+     * subject ("CY-1/2022-Q2", the quarter just ended, beside "CY-1/2022-Q3"); the case goes by the latest period,
+     * judged on the evaluation's day. In the order they came.
      */
     static List<Finding> latest(List<Finding> findings) {
         Map<String, Finding> out = new LinkedHashMap<>();
@@ -302,7 +302,7 @@ public final class Cases {
         String key = key(f.rule(), subjectOf(f.subject()));
         Latest latest = known != null ? known.get(key) : latest(c, f.rule(), subjectOf(f.subject()));
         CaseFlow.Step step = CaseFlow.onFinding(latest == null ? null : latest.state(), f.status(), m.day(),
-                m.timing().repeatWithinDays());
+                f.period() == null ? null : f.period().to(), m.timing().repeatWithinDays());
         if (step == null) return;
         String waiver = f.status() == Status.WAIVED ? f.waiver() : null;
         if (step.opens()) {

@@ -34,15 +34,19 @@ class CaseFlowPropertiesTest {
             "RECTIFIED>OVERDUE", "RECTIFIED>CLOSED", "CLOSED>OPEN");
     static final LocalDate START = LocalDate.of(2022, 3, 1);
 
-    /** One thing that happens to a (rule, subject): a finding on a day offset from the last, or a verification. */
-    record Act(Status finding, int dayStep, Boolean verifyClose) {
+    /**
+     * One thing that happens to a (rule, subject): a finding on a day offset from the last over a period that ended
+     * {@code periodAgo} days before it, or a verification.
+     */
+    record Act(Status finding, int dayStep, int periodAgo, Boolean verifyClose) {
     }
 
     @Provide
     Arbitrary<List<Act>> acts() {
-        Arbitrary<Act> finding = Combinators.combine(Arbitraries.of(Status.values()), Arbitraries.integers().between(-3, 40))
-                .as((s, d) -> new Act(s, d, null));
-        Arbitrary<Act> verify = Arbitraries.of(true, false).map(b -> new Act(null, 0, b));
+        Arbitrary<Act> finding = Combinators.combine(Arbitraries.of(Status.values()), Arbitraries.integers().between(-3, 40),
+                        Arbitraries.integers().between(0, 60))
+                .as((s, d, ago) -> new Act(s, d, ago, null));
+        Arbitrary<Act> verify = Arbitraries.of(true, false).map(b -> new Act(null, 0, 0, b));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, finding), net.jqwik.api.Tuple.of(1, verify)).list().ofMaxSize(40);
     }
 
@@ -58,8 +62,13 @@ class CaseFlowPropertiesTest {
                 if (step != null) assertEquals(CaseStatus.RECTIFIED, state.status());
             } else {
                 day = day.plusDays(a.dayStep());
-                step = CaseFlow.onFinding(state, a.finding(), day, 90);
+                LocalDate periodEnd = day.minusDays(a.periodAgo());
+                step = CaseFlow.onFinding(state, a.finding(), day, periodEnd, 90);
                 if (state != null && day.isBefore(state.lastDay())) assertEquals(null, step, "a stale day moves nothing");
+                if (a.finding() == Status.FAIL && state != null && state.status() == CaseStatus.CLOSED
+                        && !periodEnd.isAfter(state.closedOn())) {
+                    assertEquals(null, step, "a lapse over a period that had ended when its case was closed reopens nothing");
+                }
                 if (step != null && step.moves() && !step.opens()) {
                     assertTrue(a.finding() == Status.FAIL || a.finding() == Status.PASS, "only FAIL and PASS move a case: " + a);
                 }

@@ -89,6 +89,41 @@ class CasesStoreTest {
         }
     }
 
+    /** Measure 34's finding of a restaurant over a quarter, judged on {@code day}. */
+    static void quarter(Store store, LocalDate day, String quarter, LocalDate from, Status status) throws Exception {
+        Finding f = new Finding(34, "34-quarterly-cleaning", "CY-1/" + quarter, "Restaurant", status, status == Status.PASS ? 1 : 0, 1,
+                List.of("区市场监管局"), new Message("中", "en"), "长期坚持", new org.lantian.domain.Span(from, from.plusMonths(3).minusDays(1)),
+                "night:" + day, null, List.of());
+        store.cases().apply(new Cases.Moves(List.of(f), day, TIMING, Cases.BATCH, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aQuarterJudgedAgainAfterItsCaseClosedIsNoRepeat(String kind) throws Exception {
+        LocalDate q2 = LocalDate.of(2022, 4, 1);
+        LocalDate q3 = LocalDate.of(2022, 7, 1);
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            quarter(store, LocalDate.of(2022, 6, 30), "2022-Q2", q2, Status.FAIL); // Q2 ended without a cleaning
+            quarter(store, LocalDate.of(2022, 7, 5), "2022-Q3", q3, Status.PASS); // cleaned in July
+            long id = only(store).id();
+            store.cases().verify(id, true, "purifier seen clean", "t1", "INSPECTOR");
+
+            // An inspection on 20 July reads Q2 from the log book again: the lapse the case was closed on.
+            quarter(store, LocalDate.of(2022, 7, 20), "2022-Q2", q2, Status.FAIL);
+            Case k = only(store);
+            assertEquals(CaseStatus.CLOSED, k.status());
+            assertEquals(0, k.repeats());
+
+            // Q3 ends without another cleaning: a lapse after the closing, within 90 days, is a repeat.
+            quarter(store, LocalDate.of(2022, 9, 30), "2022-Q3", q3, Status.FAIL);
+            Case again = only(store);
+            assertEquals(CaseStatus.OPEN, again.status());
+            assertEquals(1, again.repeats());
+            assertEquals(List.of("null>OPEN", "OPEN>RECTIFIED", "RECTIFIED>CLOSED", "CLOSED>OPEN"),
+                    store.cases().events(id).stream().map(e -> e.from() + ">" + e.to()).toList());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void aFailLongAfterClosingOpensANewCaseAndFiltersAreExact(String kind) throws Exception {
