@@ -32,7 +32,7 @@ public final class CaseFlow {
     /**
      * The step a finding of {@code status} judged on {@code day} over a period ending {@code periodEnd} (null: none named)
      * makes, or null when it does nothing (no case and not a FAIL; a stale day; a status that says nothing about the
-     * target: PENDING, WARN, NO_DATA, NOT_APPLICABLE; a FAIL of a closed case over a period that had ended by the day
+     * target: PENDING, WARN, NO_DATA, NOT_APPLICABLE; a FAIL of a closed case over a period that ended before the day
      * the case was closed). WAIVED only notes the day (the case shows its waiver): a waived finding neither opens nor
      * moves a case.
      */
@@ -49,13 +49,13 @@ public final class CaseFlow {
     }
 
     /**
-     * True when a FAIL is the lapse a closed case was closed on, judged again: its period had ended by the closing day
+     * True when a FAIL is the lapse a closed case was closed on, judged again: its period ended before the closing day
      * (measure 34 judges the quarter just ended again on the next quarter's nights, an inspection reads an old quarter
      * from the log book). Not a repeat, nor a new case.
      */
     private static boolean closedBefore(State current, LocalDate periodEnd) {
         return current != null && current.status() == CaseStatus.CLOSED && current.closedOn() != null && periodEnd != null
-                && !periodEnd.isAfter(current.closedOn());
+                && periodEnd.isBefore(current.closedOn());
     }
 
     private static Step onFail(State current, LocalDate day, int repeatWithinDays) {
