@@ -50,8 +50,8 @@ public final class CaseFlow {
 
     /**
      * True when a FAIL is the lapse a closed case was closed on, judged again: its period ended before the closing day
-     * (measure 34 judges the quarter just ended again on the next quarter's nights, an inspection reads an old quarter
-     * from the log book). Not a repeat, nor a new case.
+     * (a late or corrected report of an earlier day, an old quarter read again from a log book). Not a repeat, nor a
+     * new case.
      */
     private static boolean closedBefore(State current, LocalDate periodEnd) {
         return current != null && current.status() == CaseStatus.CLOSED && current.closedOn() != null && periodEnd != null

@@ -89,33 +89,31 @@ class CasesStoreTest {
         }
     }
 
-    /** Measure 34's finding of a restaurant over a quarter, judged on {@code day}. */
-    static void quarter(Store store, LocalDate day, String quarter, LocalDate from, Status status) throws Exception {
-        Finding f = new Finding(34, "34-quarterly-cleaning", "CY-1/" + quarter, "Restaurant", status, status == Status.PASS ? 1 : 0, 1,
-                List.of("区市场监管局"), new Message("中", "en"), "长期坚持", new org.lantian.domain.Span(from, from.plusMonths(3).minusDays(1)),
-                "night:" + day, null, List.of());
-        store.cases().apply(new Cases.Moves(List.of(f), day, TIMING, Cases.BATCH, null));
+    /** A road's daily-sweeps finding of {@code of}, judged on the night of {@code night}. */
+    static void sweeps(Store store, LocalDate night, LocalDate of, Status status) throws Exception {
+        Finding f = new Finding(13, "13-daily-sweeps", "R-1/" + of, "RoadCleaning", status, status == Status.PASS ? 3 : 1, 3,
+                List.of("区城市管理局"), new Message("中", "en"), "长期坚持", new org.lantian.domain.Span(of, of), "night:" + night, null,
+                List.of());
+        store.cases().apply(new Cases.Moves(List.of(f), night, TIMING, Cases.BATCH, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void aQuarterJudgedAgainAfterItsCaseClosedIsNoRepeat(String kind) throws Exception {
-        LocalDate q2 = LocalDate.of(2022, 4, 1);
-        LocalDate q3 = LocalDate.of(2022, 7, 1);
+    void aLapseJudgedAgainAfterItsCaseClosedIsNoRepeat(String kind) throws Exception {
         try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
-            quarter(store, LocalDate.of(2022, 6, 30), "2022-Q2", q2, Status.FAIL); // Q2 ended without a cleaning
-            quarter(store, LocalDate.of(2022, 7, 5), "2022-Q3", q3, Status.PASS); // cleaned in July
+            sweeps(store, D, D, Status.FAIL);
+            sweeps(store, D.plusDays(1), D.plusDays(1), Status.PASS);
             long id = only(store).id();
-            store.cases().verify(id, true, "purifier seen clean", "t1", "INSPECTOR");
+            store.cases().verify(id, true, "swept", "t1", "INSPECTOR"); // closed on the 28th, its latest finding day
 
-            // An inspection on 20 July reads Q2 from the log book again: the lapse the case was closed on.
-            quarter(store, LocalDate.of(2022, 7, 20), "2022-Q2", q2, Status.FAIL);
+            // A corrected report of the 27th, sent on 10 July: the lapse the case was closed on, judged again.
+            sweeps(store, D.plusDays(13), D, Status.FAIL);
             Case k = only(store);
             assertEquals(CaseStatus.CLOSED, k.status());
             assertEquals(0, k.repeats());
 
-            // Q3 ends without another cleaning: a lapse after the closing, within 90 days, is a repeat.
-            quarter(store, LocalDate.of(2022, 9, 30), "2022-Q3", q3, Status.FAIL);
+            // A lapse of a day after the closing, within 90 days: a repeat.
+            sweeps(store, D.plusDays(14), D.plusDays(14), Status.FAIL);
             Case again = only(store);
             assertEquals(CaseStatus.OPEN, again.status());
             assertEquals(1, again.repeats());
