@@ -132,11 +132,21 @@ class ConsoleBrowserTest {
 
     /**
      * Polls until the condition holds. An element found on the page a click is leaving goes stale when the next page
-     * replaces it: that is "not yet", asked again, as a missing element is.
+     * replaces it: that is "not yet", asked again, as a missing element is. Chromium sometimes says so as an inspector
+     * error ("Node with given id does not belong to the document") rather than as a stale element.
      */
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                        throw e;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return false;
+                        throw e;
+                    }
+                });
     }
 
     void shot(String name) throws Exception {
@@ -156,6 +166,7 @@ class ConsoleBrowserTest {
         shot("login");
         browser.findElement(By.id("token")).sendKeys("lt_not-a-token");
         browser.findElement(By.id("sign-in")).click();
+        waitFor(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertTrue(text("login-error").contains("令牌无效"), "a wrong token is refused");
         signIn(admin);
         assertEquals(url("/"), browser.getCurrentUrl());
