@@ -140,8 +140,6 @@ class ConsoleBrowserTest {
                 .until(d -> {
                     try {
                         return condition.apply(d);
-                    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                        throw e;
                     } catch (org.openqa.selenium.WebDriverException e) {
                         if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return false;
                         throw e;
