@@ -152,7 +152,9 @@ class ConsoleBrowserTest {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** The text of an element, once it is there: a form's answer (an error beside a field) comes after the click. */
     String text(String id) {
+        waitFor(d -> !d.findElements(By.id(id)).isEmpty());
         return browser.findElement(By.id(id)).getText();
     }
 
@@ -164,7 +166,6 @@ class ConsoleBrowserTest {
         shot("login");
         browser.findElement(By.id("token")).sendKeys("lt_not-a-token");
         browser.findElement(By.id("sign-in")).click();
-        waitFor(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertTrue(text("login-error").contains("令牌无效"), "a wrong token is refused");
         signIn(admin);
         assertEquals(url("/"), browser.getCurrentUrl());
