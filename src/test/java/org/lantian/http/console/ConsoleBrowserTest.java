@@ -127,7 +127,7 @@ class ConsoleBrowserTest {
         browser.get(url("/login"));
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("sign-in")).click();
-        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+        waitFor(d -> !d.getCurrentUrl().contains("/login") && loaded(d));
     }
 
     /**
@@ -145,6 +145,11 @@ class ConsoleBrowserTest {
                         throw e;
                     }
                 });
+    }
+
+    /** Whether the page the browser went to has loaded: its address changes before its elements are there. */
+    static boolean loaded(WebDriver d) {
+        return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
     }
 
     void shot(String name) throws Exception {
@@ -209,7 +214,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("f-sweeps")).clear();
         browser.findElement(By.id("f-sweeps")).sendKeys("1");
         browser.findElement(By.id("submit-check")).click();
-        waitFor(d -> d.getCurrentUrl().contains("/submissions/"));
+        waitFor(d -> d.getCurrentUrl().contains("/submissions/") && loaded(d));
         assertFalse(browser.findElements(By.cssSelector(".badge.st-fail")).isEmpty(), "the site check's FAIL at once");
         assertTrue(browser.getPageSource().contains("Evidence") || browser.getPageSource().contains("判定依据"), "with its evidence");
         shot("submission");
@@ -296,7 +301,7 @@ class ConsoleBrowserTest {
         browser.get(url("/check?type=RoadCleaning"));
         fillRoad("R-021", "1", yesterday);
         browser.findElement(By.id("submit-check")).click();
-        waitFor(d -> d.getCurrentUrl().contains("/submissions/"));
+        waitFor(d -> d.getCurrentUrl().contains("/submissions/") && loaded(d));
         Case k = caseOf("R-021");
         signIn(admin);
         browser.get(url("/cases/" + k.id()));
@@ -312,7 +317,7 @@ class ConsoleBrowserTest {
         browser.get(url("/check?type=RoadCleaning"));
         fillRoad("R-021", "1");
         browser.findElement(By.id("submit-check")).click();
-        waitFor(d -> d.getCurrentUrl().contains("/submissions/"));
+        waitFor(d -> d.getCurrentUrl().contains("/submissions/") && loaded(d));
         assertFalse(browser.findElements(By.cssSelector(".badge.st-waived")).isEmpty(), "the waived finding");
         shot("submission-waived");
         browser.get(url("/cases/" + k.id()));
@@ -327,7 +332,7 @@ class ConsoleBrowserTest {
         browser.get(url("/check?type=RoadCleaning"));
         fillRoad("R-017", "3"); // put right: three sweeps
         browser.findElement(By.id("submit-check")).click();
-        waitFor(d -> d.getCurrentUrl().contains("/submissions/"));
+        waitFor(d -> d.getCurrentUrl().contains("/submissions/") && loaded(d));
         browser.get(url("/cases/" + k.id()));
         assertEquals("RECTIFIED", text("case-status"), "a PASS moves the case");
         new Select(browser.findElement(By.id("result"))).selectByValue("CLOSED");
