@@ -132,16 +132,6 @@ public final class EvaluationService {
         return report(submission.submission(), asOf, pack.evaluate(submission.facts(), asOf, fact -> null, TIME_LIMIT));
     }
 
-    /**
-     * Evaluates a submission with a store's history: the stored facts of its subjects (partition keys) over the
-     * periods the pack's history map names and its facts touch ({@link History#withHistory}); serve and check --db.
-     * Within {@link #TIME_LIMIT}, like a submission alone.
-     */
-    public CheckReport check(Submission submission, LocalDate asOf, History history) throws SQLException {
-        List<Fact> facts = history.withHistory(pack.ledger(), submission, asOf);
-        return report(submission.submission(), asOf, pack.evaluate(facts, asOf, fact -> null, stored(submission), TIME_LIMIT));
-    }
-
     /** The facts of an evaluation with history that are not the submission's own: the stored ones. */
     private static Predicate<Fact> stored(Submission submission) {
         Set<Fact> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -150,9 +140,10 @@ public final class EvaluationService {
     }
 
     /**
-     * Evaluates a submission with a store: its history, as {@link #check(Submission, LocalDate, History)}, and the
-     * store's waivers in force on the as-of day ({@link #waive}); serve and check --db. Cases are moved separately,
-     * by recording the findings with {@link #moves}.
+     * Evaluates a submission with a store, within {@link #TIME_LIMIT} like a submission alone: with the stored facts of
+     * its subjects (partition keys) over the periods the pack's history map names and its facts touch
+     * ({@link History#withHistory}), and the store's waivers in force on the as-of day ({@link #waive}); serve and
+     * check --db. Cases are moved separately, by recording the findings with {@link #moves}.
      */
     public CheckReport check(Submission submission, LocalDate asOf, Store store) throws SQLException {
         List<Fact> facts = store.history().withHistory(pack.ledger(), submission, asOf);
