@@ -73,6 +73,9 @@ final class EvidenceRoutes {
             throw new ApiError(415, "send multipart/form-data: a field note (text) and a field file for each file (" + AttachmentType.accepted()
                     + ", at most " + mb(Attachments.MAX_FILE_BYTES) + " each)");
         }
+        // A body declared too large is refused before it is read: a client that waits for "100 Continue" sends
+        // none of it, and one that does not is not answered halfway through its upload.
+        if (ctx.req().getContentLengthLong() > MAX_REQUEST) throw requestTooLarge();
         List<Part> parts = parts(ctx);
         String note = null;
         List<Part> files = new ArrayList<>();
@@ -127,12 +130,16 @@ final class EvidenceRoutes {
                         + mb(Attachments.MAX_FILE_BYTES) + " each)", Map.of("maxFileBytes", Attachments.MAX_FILE_BYTES));
             }
             if (m.contains("request size") || m.contains("max length") || m.contains("too large") || m.contains("exceed")) {
-                throw new ApiError(413, "the request is larger than " + mb(MAX_REQUEST) + "; send at most " + Attachments.MAX_FILES
-                        + " files of at most " + mb(Attachments.MAX_FILE_BYTES) + " each", Map.of("maxRequestBytes", MAX_REQUEST));
+                throw requestTooLarge();
             }
             throw ApiError.badRequest("the multipart body could not be read (" + ApiServer.plain(firstMessage(e))
                     + "); send multipart/form-data with a field note and a field file for each file");
         }
+    }
+
+    private static ApiError requestTooLarge() {
+        return new ApiError(413, "the request is larger than " + mb(MAX_REQUEST) + "; send at most " + Attachments.MAX_FILES
+                + " files of at most " + mb(Attachments.MAX_FILE_BYTES) + " each", Map.of("maxRequestBytes", MAX_REQUEST));
     }
 
     private static String messages(Throwable e) {
