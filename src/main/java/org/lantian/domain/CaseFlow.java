@@ -11,8 +11,22 @@ public final class CaseFlow {
     private CaseFlow() {
     }
 
-    /** What a step needs of the latest case of a (rule, subject): its status, due day, latest finding day, day closed. */
-    public record State(CaseStatus status, LocalDate dueOn, LocalDate lastDay, LocalDate closedOn) {
+    /**
+     * What a step needs of the latest case of a (rule, subject): its status, due day, latest finding day, day closed,
+     * and for a RECTIFIED case the last day it was seen put right ({@link #rectifiedThrough}; null when not known).
+     */
+    public record State(CaseStatus status, LocalDate dueOn, LocalDate lastDay, LocalDate closedOn, LocalDate rectifiedThrough) {
+        public State(CaseStatus status, LocalDate dueOn, LocalDate lastDay, LocalDate closedOn) {
+            this(status, dueOn, lastDay, closedOn, null);
+        }
+    }
+
+    /**
+     * The last day a PASS judged on {@code day} over a period ending {@code periodEnd} (null: none named) shows put
+     * right: the period's end, at most the day (a running week's PASS shows the days so far).
+     */
+    public static LocalDate rectifiedThrough(LocalDate day, LocalDate periodEnd) {
+        return periodEnd == null || periodEnd.isAfter(day) ? day : periodEnd;
     }
 
     /**
@@ -32,14 +46,15 @@ public final class CaseFlow {
     /**
      * The step a finding of {@code status} judged on {@code day} over a period ending {@code periodEnd} (null: none named)
      * makes, or null when it does nothing (no case and not a FAIL; a stale day; a status that says nothing about the
-     * target: PENDING, WARN, NO_DATA, NOT_APPLICABLE; a FAIL of a closed case over a period that ended before the day
-     * the case was closed). WAIVED only notes the day (the case shows its waiver): a waived finding neither opens nor
-     * moves a case.
+     * target: PENDING, WARN, NO_DATA, NOT_APPLICABLE; a FAIL of a closed or rectified case over a period that ended
+     * before the day the case was closed, or before the last day it was seen put right). WAIVED only notes the day (the
+     * case shows its waiver): a waived finding neither opens nor moves a case.
      */
     public static Step onFinding(State current, Status status, LocalDate day, LocalDate periodEnd, int repeatWithinDays) {
         if (current != null && day.isBefore(current.lastDay())) return null;
         return switch (status) {
-            case FAIL -> closedBefore(current, periodEnd) ? null : onFail(current, day, repeatWithinDays);
+            case FAIL -> closedBefore(current, periodEnd) || rectifiedBefore(current, periodEnd) ? null
+                    : onFail(current, day, repeatWithinDays);
             case PASS -> current == null ? null
                     : current.status() == CaseStatus.OPEN || current.status() == CaseStatus.OVERDUE
                     ? new Step(current.status(), CaseStatus.RECTIFIED, false) : same(current);
@@ -56,6 +71,15 @@ public final class CaseFlow {
     private static boolean closedBefore(State current, LocalDate periodEnd) {
         return current != null && current.status() == CaseStatus.CLOSED && current.closedOn() != null && periodEnd != null
                 && periodEnd.isBefore(current.closedOn());
+    }
+
+    /**
+     * True when a FAIL is a lapse from before a rectified case was seen put right, judged again (a late report of an
+     * earlier day, the quarter before read again): the rectification stands, awaiting verification.
+     */
+    private static boolean rectifiedBefore(State current, LocalDate periodEnd) {
+        return current != null && current.status() == CaseStatus.RECTIFIED && current.rectifiedThrough() != null
+                && periodEnd != null && periodEnd.isBefore(current.rectifiedThrough());
     }
 
     private static Step onFail(State current, LocalDate day, int repeatWithinDays) {

@@ -262,12 +262,12 @@ public final class Cases {
 
         Night(Connection c, LocalDate day, int repeatWithinDays) throws SQLException {
             this.c = c;
-            try (PreparedStatement s = c.prepareStatement("SELECT id, status, due_on, last_day, closed_on, waiver, rule, subject FROM cases "
-                    + "WHERE status <> 'CLOSED' OR closed_on >= ? ORDER BY id")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, status, due_on, last_day, closed_on, waiver, rectified_through, rule, subject "
+                    + "FROM cases WHERE status <> 'CLOSED' OR closed_on >= ? ORDER BY id")) {
                 s.setObject(1, day.minusDays(repeatWithinDays));
                 s.setFetchSize(1000);
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) known.put(key(r.getString(7), r.getString(8)), latest(r));
+                    while (r.next()) known.put(key(r.getString(8), r.getString(9)), latest(r));
                 }
             }
         }
@@ -328,6 +328,8 @@ public final class Cases {
             return;
         }
         LocalDate due = step.repeat() ? m.timing().dueOn(f.measure(), m.day()) : latest.state().dueOn();
+        LocalDate rectifiedThrough = step.to() == CaseStatus.RECTIFIED
+                ? CaseFlow.rectifiedThrough(m.day(), f.period() == null ? null : f.period().to()) : null;
         String note;
         if (step.repeat()) {
             try (PreparedStatement s = c.prepareStatement("UPDATE cases SET status = 'OPEN', due_on = ?, repeats = repeats + 1, "
@@ -340,10 +342,12 @@ public final class Cases {
             replaceUnits(c, id, f.units());
             note = "FAIL on " + m.day() + " within " + m.timing().repeatWithinDays() + " days of closing: reopened as a repeat, due " + due;
         } else {
-            try (PreparedStatement s = c.prepareStatement("UPDATE cases SET status = ?, last_day = ?, waiver = NULL WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE cases SET status = ?, last_day = ?, waiver = NULL, "
+                    + "rectified_through = ? WHERE id = ?")) {
                 s.setString(1, step.to().name());
                 s.setObject(2, m.day());
-                s.setLong(3, id);
+                s.setObject(3, rectifiedThrough);
+                s.setLong(4, id);
                 s.executeUpdate();
             }
             note = switch (step.to()) {
@@ -353,15 +357,15 @@ public final class Cases {
             };
         }
         event(c, id, m.actor(), m.role(), step.from(), step.to(), note, f.submission(), m.day());
-        if (known != null) known.put(key, new Latest(id, new CaseFlow.State(step.to(), due, m.day(), null), null));
+        if (known != null) known.put(key, new Latest(id, new CaseFlow.State(step.to(), due, m.day(), null, rectifiedThrough), null));
     }
 
     private static CaseFlow.State withDay(CaseFlow.State s, LocalDate day) {
-        return new CaseFlow.State(s.status(), s.dueOn(), day.isAfter(s.lastDay()) ? day : s.lastDay(), s.closedOn());
+        return new CaseFlow.State(s.status(), s.dueOn(), day.isAfter(s.lastDay()) ? day : s.lastDay(), s.closedOn(), s.rectifiedThrough());
     }
 
     private static Latest latest(Connection c, String rule, String subject) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, status, due_on, last_day, closed_on, waiver FROM cases "
+        try (PreparedStatement s = c.prepareStatement("SELECT id, status, due_on, last_day, closed_on, waiver, rectified_through FROM cases "
                 + "WHERE rule = ? AND subject = ? ORDER BY id DESC LIMIT 1")) {
             s.setString(1, rule);
             s.setString(2, subject);
@@ -373,7 +377,7 @@ public final class Cases {
 
     private static Latest latest(ResultSet r) throws SQLException {
         return new Latest(r.getLong(1), new CaseFlow.State(CaseStatus.valueOf(r.getString(2)), r.getObject(3, LocalDate.class),
-                r.getObject(4, LocalDate.class), r.getObject(5, LocalDate.class)), r.getString(6));
+                r.getObject(4, LocalDate.class), r.getObject(5, LocalDate.class), r.getObject(7, LocalDate.class)), r.getString(6));
     }
 
     private static long open(Connection c, Finding f, LocalDate day, LocalDate due) throws SQLException {

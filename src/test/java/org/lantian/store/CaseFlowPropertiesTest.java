@@ -57,17 +57,24 @@ class CaseFlowPropertiesTest {
         int repeats = 0;
         for (Act a : acts) {
             CaseFlow.Step step;
+            LocalDate periodEnd = null;
             if (a.verifyClose() != null) {
                 step = state == null ? null : CaseFlow.onVerify(state.status(), a.verifyClose());
                 if (step != null) assertEquals(CaseStatus.RECTIFIED, state.status());
             } else {
                 day = day.plusDays(a.dayStep());
-                LocalDate periodEnd = day.minusDays(a.periodAgo());
+                periodEnd = day.minusDays(a.periodAgo());
                 step = CaseFlow.onFinding(state, a.finding(), day, periodEnd, 90);
                 if (state != null && day.isBefore(state.lastDay())) assertEquals(null, step, "a stale day moves nothing");
                 if (a.finding() == Status.FAIL && state != null && state.status() == CaseStatus.CLOSED
                         && periodEnd.isBefore(state.closedOn())) {
                     assertEquals(null, step, "a lapse over a period that ended before its case was closed reopens nothing");
+                }
+                if (a.finding() == Status.FAIL && state != null && state.status() == CaseStatus.RECTIFIED
+                        && !day.isBefore(state.lastDay())) {
+                    boolean before = periodEnd.isBefore(state.rectifiedThrough());
+                    assertEquals(before, step == null, "a lapse from before the case was seen put right, and only such a lapse, "
+                            + "leaves it RECTIFIED: " + state + " " + a);
                 }
                 if (step != null && step.moves() && !step.opens()) {
                     assertTrue(a.finding() == Status.FAIL || a.finding() == Status.PASS, "only FAIL and PASS move a case: " + a);
@@ -89,7 +96,9 @@ class CaseFlowPropertiesTest {
             LocalDate last = a.verifyClose() != null ? state.lastDay() : day;
             LocalDate due = step.repeat() ? day.plusDays(5) : state.dueOn();
             if (step.to() == CaseStatus.OVERDUE) assertTrue(day.isAfter(state.dueOn()), "OVERDUE only after the due day");
-            state = new CaseFlow.State(step.to(), due, last, step.to() == CaseStatus.CLOSED ? last : null);
+            LocalDate through = step.to() != CaseStatus.RECTIFIED ? null
+                    : step.moves() ? CaseFlow.rectifiedThrough(day, periodEnd) : state.rectifiedThrough();
+            state = new CaseFlow.State(step.to(), due, last, step.to() == CaseStatus.CLOSED ? last : null, through);
         }
         assertTrue(repeats >= 0);
     }

@@ -124,6 +124,38 @@ class CasesStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    void aLapseFromBeforeARectificationLeavesItAwaitingVerification(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            sweeps(store, D, D, Status.FAIL);                            // the 27th: opened
+            sweeps(store, D.plusDays(2), D.plusDays(2), Status.PASS);    // the 29th swept: rectified through the 29th
+
+            // A late report of the 28th, sent on 1 July: a lapse from before the road was seen put right.
+            sweeps(store, D.plusDays(4), D.plusDays(1), Status.FAIL);
+            assertEquals(CaseStatus.RECTIFIED, only(store).status());
+
+            // A corrected report of the 29th itself: the rectification it showed did not hold.
+            sweeps(store, D.plusDays(5), D.plusDays(2), Status.FAIL);
+            Case k = only(store);
+            assertEquals(CaseStatus.OVERDUE, k.status()); // due on the 30th (three days), failing on 2 July
+            assertEquals(List.of("null>OPEN", "OPEN>RECTIFIED", "RECTIFIED>OVERDUE"),
+                    store.cases().events(k.id()).stream().map(e -> e.from() + ">" + e.to()).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aLapseAfterARectificationReopensIt(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            sweeps(store, D, D, Status.FAIL);
+            sweeps(store, D.plusDays(1), D.plusDays(1), Status.PASS);    // rectified through the 28th
+            sweeps(store, D.plusDays(2), D.plusDays(1), Status.PASS);    // the same day judged again: nothing new
+            sweeps(store, D.plusDays(2), D.plusDays(2), Status.FAIL);    // the 29th unswept, judged on the 29th
+            assertEquals(CaseStatus.OPEN, only(store).status());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
     void aFailLongAfterClosingOpensANewCaseAndFiltersAreExact(String kind) throws Exception {
         try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
             night(store, D, Status.FAIL);
