@@ -301,8 +301,9 @@ public final class Cases {
     private static void apply(Connection c, Moves m, Finding f, OffsetDateTime now, Map<String, Latest> known) throws SQLException {
         String key = key(f.rule(), subjectOf(f.subject()));
         Latest latest = known != null ? known.get(key) : latest(c, f.rule(), subjectOf(f.subject()));
-        CaseFlow.Step step = CaseFlow.onFinding(latest == null ? null : latest.state(), f.status(), m.day(),
-                f.period() == null ? null : f.period().to(), m.timing().repeatWithinDays());
+        LocalDate periodEnd = f.period() == null ? null : f.period().to();
+        CaseFlow.Step step = CaseFlow.onFinding(latest == null ? null : latest.state(), f.status(), m.day(), periodEnd,
+                m.timing().repeatWithinDays());
         if (step == null) return;
         String waiver = f.status() == Status.WAIVED ? f.waiver() : null;
         if (step.opens()) {
@@ -328,8 +329,7 @@ public final class Cases {
             return;
         }
         LocalDate due = step.repeat() ? m.timing().dueOn(f.measure(), m.day()) : latest.state().dueOn();
-        LocalDate rectifiedThrough = step.to() == CaseStatus.RECTIFIED
-                ? CaseFlow.rectifiedThrough(m.day(), f.period() == null ? null : f.period().to()) : null;
+        LocalDate rectifiedThrough = step.to() == CaseStatus.RECTIFIED ? CaseFlow.rectifiedThrough(m.day(), periodEnd) : null;
         String note;
         if (step.repeat()) {
             try (PreparedStatement s = c.prepareStatement("UPDATE cases SET status = 'OPEN', due_on = ?, repeats = repeats + 1, "
