@@ -53,8 +53,7 @@ public final class CaseFlow {
     public static Step onFinding(State current, Status status, LocalDate day, LocalDate periodEnd, int repeatWithinDays) {
         if (current != null && day.isBefore(current.lastDay())) return null;
         return switch (status) {
-            case FAIL -> closedBefore(current, periodEnd) || rectifiedBefore(current, periodEnd) ? null
-                    : onFail(current, day, repeatWithinDays);
+            case FAIL -> judgedAgain(current, periodEnd) ? null : onFail(current, day, repeatWithinDays);
             case PASS -> current == null ? null
                     : current.status() == CaseStatus.OPEN || current.status() == CaseStatus.OVERDUE
                     ? new Step(current.status(), CaseStatus.RECTIFIED, false) : same(current);
@@ -64,22 +63,19 @@ public final class CaseFlow {
     }
 
     /**
-     * True when a FAIL is the lapse a closed case was closed on, judged again: its period ended before the closing day
-     * (a late or corrected report of an earlier day, an old quarter read again from a log book). Not a repeat, nor a
+     * True when a FAIL is a lapse from before its case was seen put right, judged again (a late or corrected report of
+     * an earlier day, an old quarter read again from a log book): its period ended before the day a closed case was
+     * closed, or before the last day a rectified case was seen put right. Not a repeat, a failed rectification nor a
      * new case.
      */
-    private static boolean closedBefore(State current, LocalDate periodEnd) {
-        return current != null && current.status() == CaseStatus.CLOSED && current.closedOn() != null && periodEnd != null
-                && periodEnd.isBefore(current.closedOn());
-    }
-
-    /**
-     * True when a FAIL is a lapse from before a rectified case was seen put right, judged again (a late report of an
-     * earlier day, the quarter before read again): the rectification stands, awaiting verification.
-     */
-    private static boolean rectifiedBefore(State current, LocalDate periodEnd) {
-        return current != null && current.status() == CaseStatus.RECTIFIED && current.rectifiedThrough() != null
-                && periodEnd != null && periodEnd.isBefore(current.rectifiedThrough());
+    private static boolean judgedAgain(State current, LocalDate periodEnd) {
+        if (current == null || periodEnd == null) return false;
+        LocalDate putRight = switch (current.status()) {
+            case CLOSED -> current.closedOn();
+            case RECTIFIED -> current.rectifiedThrough();
+            default -> null;
+        };
+        return putRight != null && periodEnd.isBefore(putRight);
     }
 
     private static Step onFail(State current, LocalDate day, int repeatWithinDays) {
