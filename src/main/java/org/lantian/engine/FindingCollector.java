@@ -174,6 +174,19 @@ public final class FindingCollector {
         return all;
     }
 
+    /**
+     * Whether every one of {@code facts} came from the store's history (false for none, or without history): a rule
+     * that judges past periods on purpose judges a subject known from stored facts alone only over a period ending
+     * on the as-of day, the rest was judged when the facts came (docs/findings.md, "Judged once").
+     */
+    public boolean allStored(java.util.Collection<?> facts) {
+        if (stored == null || facts == null || facts.isEmpty()) return false;
+        for (Object o : facts) {
+            if (!(o instanceof Fact f) || !stored.test(f)) return false;
+        }
+        return true;
+    }
+
     /** The facts of the current match, read into a buffer kept for the session (one collector, one thread). */
     private Object[] matched = new Object[8];
 

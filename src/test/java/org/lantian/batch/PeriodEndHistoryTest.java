@@ -21,8 +21,9 @@ import org.lantian.store.TestDatabases;
  * Targets whose period is longer than a night, judged night by night from the store (H2 and PostgreSQL): the cement
  * plant's clean-transport share adds up its transport records of 2022 sent on different nights (measure 5, and 6 per
  * enterprise and year); a quarter's last night judges the purifier cleanings of every restaurant that reported one
- * in the quarter although it sent nothing that night (34); 2022 Q4 is judged in January 2023; a filing made after
- * its deadline FAILs, with the parts filed on earlier nights counted.
+ * in the quarter although it sent nothing that night (34), and only over that quarter (its earlier quarters were
+ * judged on their own last nights); 2022 Q4 is judged in January 2023, on a cleaning of it reported late; a filing
+ * made after its deadline FAILs, with the parts filed on earlier nights counted.
  */
 public class PeriodEndHistoryTest {
     @TempDir
@@ -57,7 +58,7 @@ public class PeriodEndHistoryTest {
                     filing("2022-04-15", "FUGITIVE")),
             List.of("2022-06-30"),
             List.of("2022-12-31", transport("2022-12-31", "ROAD_TRUCK", 100)),
-            List.of("2023-01-10", filing("2023-01-05", "CLEAN_TRANSPORT")));
+            List.of("2023-01-10", filing("2023-01-05", "CLEAN_TRANSPORT"), cleaning("2022-12-20", "CY-9002")));
 
     public static Path night(Path tmp, List<String> night) throws Exception {
         String day = night.get(0);
@@ -104,7 +105,9 @@ public class PeriodEndHistoryTest {
         assertEquals("PASS", finding(out.resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9001/2022-Q2").get("status").asText());
         assertEquals("FAIL", finding(out.resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9002/2022-Q2").get("status").asText(),
                 "cleaned in Q1 only: Q2 has ended");
-        assertEquals("PASS", finding(out.resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9002/2022-Q1").get("status").asText());
+        assertEquals("PASS", finding(out.resolve("2022-03-10"), "34-quarterly-cleaning", "CY-9002/2022-Q1").get("status").asText());
+        assertTrue(BatchRunTest.findings(out.resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9002/2022-Q1").isEmpty(),
+                "Q1 was judged on the night its cleaning came: not again on Q2's last night");
         assertTrue(BatchRunTest.findings(out.resolve("2022-06-30"), "34-quarterly-cleaning", "CY-9001/2022-Q1").isEmpty(),
                 "known by its cleanings alone, judged from the quarter of the first");
 
@@ -116,11 +119,18 @@ public class PeriodEndHistoryTest {
         assertEquals("FAIL", filed.get("status").asText());
         assertEquals(2, filed.get("observed").asInt());
 
-        // January 2023: 2022 Q4 is judged (no cleaning: FAIL), 2022's share still on 2022's records, and the clean-transport
-        // filing made after 2022-12-31 is late, not done.
+        // 2022's last night also ends Q4: neither restaurant cleaned in it.
+        assertEquals("FAIL", finding(out.resolve("2022-12-31"), "34-quarterly-cleaning", "CY-9001/2022-Q4").get("status").asText());
+        assertEquals("FAIL", finding(out.resolve("2022-12-31"), "34-quarterly-cleaning", "CY-9002/2022-Q4").get("status").asText());
+
+        // January 2023: 2022 Q4 is judged again for the restaurant whose Q4 cleaning is reported late (done in time: PASS),
+        // not for the one that sent nothing; 2022's share still on 2022's records, and the clean-transport filing made
+        // after 2022-12-31 is late, not done.
         Path january = out.resolve("2023-01-10");
-        assertEquals("FAIL", finding(january, "34-quarterly-cleaning", "CY-9001/2022-Q4").get("status").asText());
-        assertEquals("PENDING", finding(january, "34-quarterly-cleaning", "CY-9001/2023-Q1").get("status").asText());
+        assertEquals("PASS", finding(january, "34-quarterly-cleaning", "CY-9002/2022-Q4").get("status").asText());
+        assertEquals("PENDING", finding(january, "34-quarterly-cleaning", "CY-9002/2023-Q1").get("status").asText());
+        assertTrue(BatchRunTest.findings(january, "34-quarterly-cleaning", "CY-9001/2022-Q4").isEmpty(),
+                "judged on Q4's last night, and nothing of it came since");
         JsonNode late = finding(january, "5-ultra-low-filings", "E-001");
         assertEquals("FAIL", late.get("status").asText());
         assertEquals(2, late.get("observed").asInt());
