@@ -38,21 +38,22 @@ final class H2Keyed {
         return (day.toEpochDay() - MONDAY.toEpochDay()) / 7;
     }
 
-    static void read(Connection c, History.Window w, LocalDate asOf, List<String> sortedKeys, Set<String> excluded,
+    static void read(Connection c, History.Window w, LocalDate asOf, Set<String> keys, Set<String> excluded,
                      Consumer<History.Stored> action) throws SQLException {
-        read(c, w, asOf, sortedKeys, excluded, action, LOOKUPS);
+        read(c, w, asOf, keys, excluded, action, LOOKUPS);
     }
 
-    /** As {@link #read(Connection, History.Window, LocalDate, List, Set, Consumer)}, with up to {@code lookups} look-ups. */
-    static void read(Connection c, History.Window w, LocalDate asOf, List<String> sortedKeys, Set<String> excluded,
+    /** As {@link #read(Connection, History.Window, LocalDate, Set, Set, Consumer)}, with up to {@code lookups} look-ups. */
+    static void read(Connection c, History.Window w, LocalDate asOf, Set<String> keys, Set<String> excluded,
                      Consumer<History.Stored> action, int lookups) throws SQLException {
         long first = week(w.from());
         long last = week(w.to());
-        if ((double) sortedKeys.size() * (last - first + 1) <= lookups) byKeyAndWeek(c, w, asOf, sortedKeys, first, last, excluded, action);
-        else byScan(c, w, asOf, new java.util.HashSet<>(sortedKeys), first, last, excluded, action);
+        // A night's keys (tens of thousands) are only looked up in the set: sorting them is for the few looked up one by one.
+        if ((double) keys.size() * (last - first + 1) <= lookups) byKeyAndWeek(c, w, asOf, new java.util.TreeSet<>(keys), first, last, excluded, action);
+        else byScan(c, w, asOf, keys, first, last, excluded, action);
     }
 
-    private static void byKeyAndWeek(Connection c, History.Window w, LocalDate asOf, List<String> keys, long first, long last,
+    private static void byKeyAndWeek(Connection c, History.Window w, LocalDate asOf, Set<String> keys, long first, long last,
                                      Set<String> excluded, Consumer<History.Stored> action) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE fact_type = ? AND fact_week = ? AND partition_key = ?"
                 + " AND fact_day >= ? AND fact_day <= ? AND recorded_on <= ? ORDER BY fact_day, submission, seq")) {

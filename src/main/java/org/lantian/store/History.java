@@ -355,7 +355,7 @@ public final class History {
             if (partitionKeys == null) {
                 for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
             } else if (store.isH2()) {
-                List<String> keys = new ArrayList<>(new java.util.TreeSet<>(partitionKeys));
+                Set<String> keys = partitionKeys instanceof Set<String> set ? set : new java.util.HashSet<>(partitionKeys);
                 for (Window w : windows) H2Keyed.read(c, w, asOf, keys, excluded, action);
             } else {
                 // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
