@@ -176,8 +176,8 @@ public final class FindingCollector {
 
     /**
      * Whether every one of {@code facts} came from the store's history (false for none, or without history): a rule
-     * that judges past periods on purpose judges a subject known from stored facts alone only over a period ending
-     * on the as-of day, the rest was judged when the facts came (docs/findings.md, "Judged once").
+     * that judges past periods on purpose judges a subject known from stored facts alone only over the period
+     * containing the as-of day, the rest was judged when the facts came (docs/findings.md, "Judged once").
      */
     public boolean allStored(java.util.Collection<?> facts) {
         if (stored == null || facts == null || facts.isEmpty()) return false;
