@@ -48,9 +48,12 @@ final class H2Keyed {
                      Consumer<History.Stored> action, int lookups) throws SQLException {
         long first = week(w.from());
         long last = week(w.to());
-        // A night's keys (tens of thousands) are only looked up in the set: sorting them is for the few looked up one by one.
-        if ((double) keys.size() * (last - first + 1) <= lookups) byKeyAndWeek(c, w, asOf, new java.util.TreeSet<>(keys), first, last, excluded, action);
-        else byScan(c, w, asOf, keys, first, last, excluded, action);
+        // A night's keys (tens of thousands) are only looked up in the set: the few read one by one are read in order.
+        if ((double) keys.size() * (last - first + 1) <= lookups) {
+            byKeyAndWeek(c, w, asOf, new java.util.TreeSet<>(keys), first, last, excluded, action);
+        } else {
+            byScan(c, w, asOf, keys, first, last, excluded, action);
+        }
     }
 
     private static void byKeyAndWeek(Connection c, History.Window w, LocalDate asOf, Set<String> keys, long first, long last,
