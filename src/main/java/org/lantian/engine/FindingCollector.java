@@ -169,7 +169,7 @@ public final class FindingCollector {
         if (stored == null || kcontext == null || !period.to().isBefore(asOf)) return false;
         int n = matched(kcontext.getMatch());
         boolean all = n > 0;
-        for (int i = 0; i < n && all; i++) all = matched[i] instanceof Fact f && stored.test(f);
+        for (int i = 0; i < n && all; i++) all = isStored(matched[i]);
         java.util.Arrays.fill(matched, 0, n, null);
         return all;
     }
@@ -182,9 +182,14 @@ public final class FindingCollector {
     public boolean allStored(java.util.Collection<?> facts) {
         if (stored == null || facts == null || facts.isEmpty()) return false;
         for (Object o : facts) {
-            if (!(o instanceof Fact f) || !stored.test(f)) return false;
+            if (!isStored(o)) return false;
         }
         return true;
+    }
+
+    /** Whether an object of a match is a fact from the store's history (with history: {@code stored} is set). */
+    private boolean isStored(Object o) {
+        return o instanceof Fact f && stored.test(f);
     }
 
     /** The facts of the current match, read into a buffer kept for the session (one collector, one thread). */
