@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -348,21 +349,44 @@ public final class History {
      */
     public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
                         Consumer<Stored> action) throws SQLException {
-        String select = "SELECT submission, fact_day, subject, partition_key, fact FROM history WHERE fact_type = ? AND fact_day >= ?"
+        String select = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history WHERE fact_type = ? AND fact_day >= ?"
                 + " AND fact_day <= ? AND recorded_on <= ?";
-        String order = " ORDER BY fact_day, submission, seq";
+        // By the index's own order (type, day) for H2 to pass rows on as it finds them, rather than sort them first
+        // (above some 34,000 rows in a temporary store); query() orders each day's rows by submission and place.
+        String order = " ORDER BY fact_type, fact_day";
         try (Connection c = store.connection()) {
-            if (partitionKeys == null) {
-                for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
-            } else if (store.isH2()) {
-                Set<String> keys = partitionKeys instanceof Set<String> set ? set : new java.util.HashSet<>(partitionKeys);
-                for (Window w : windows) H2Keyed.read(c, w, asOf, keys, excluded, action);
-            } else {
-                // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
-                java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
-                for (Window w : windows) query(c, select + " AND partition_key = ANY (?)" + order, w, asOf, keys, excluded, action);
+            if (store.isH2()) lazy(c, true);
+            try {
+                forEach(c, windows, asOf, partitionKeys, excluded, action, select, order);
+            } finally {
+                if (store.isH2()) lazy(c, false);
             }
             c.rollback();
+        }
+    }
+
+    /**
+     * H2 builds a query's whole result before the first row is read, above some 34,000 rows in a temporary store: a
+     * window's scan of its index entries (tens of thousands) and a quarter's facts of a type would be copied twice.
+     * Lazily, H2 passes the rows on as its cursor finds them. Set for the reads of history only, on a pooled connection.
+     */
+    private static void lazy(Connection c, boolean lazy) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+        }
+    }
+
+    private void forEach(Connection c, List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
+                         Consumer<Stored> action, String select, String order) throws SQLException {
+        if (partitionKeys == null) {
+            for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
+        } else if (store.isH2()) {
+            Set<String> keys = partitionKeys instanceof Set<String> set ? set : new java.util.HashSet<>(partitionKeys);
+            for (Window w : windows) H2Keyed.read(c, w, asOf, keys, excluded, action);
+        } else {
+            // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
+            java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
+            for (Window w : windows) query(c, select + " AND partition_key = ANY (?)" + order, w, asOf, keys, excluded, action);
         }
     }
 
@@ -442,14 +466,31 @@ public final class History {
             s.setObject(4, asOf);
             if (keys != null) s.setArray(5, keys);
             try (ResultSet r = s.executeQuery()) {
+                List<Placed> day = new ArrayList<>();
                 while (r.next()) {
                     String submission = r.getString(1);
                     if (excluded.contains(submission)) continue;
-                    action.accept(new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
-                            r.getString(5)));
+                    Stored stored = new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
+                            r.getString(5));
+                    if (!day.isEmpty() && !day.get(0).stored().day().equals(stored.day())) passOn(day, action);
+                    day.add(new Placed(stored, r.getInt(6)));
                 }
+                passOn(day, action);
             }
         }
+    }
+
+    /** A stored fact with its place in its submission. */
+    record Placed(Stored stored, int seq) {
+        static final Comparator<Placed> IN_DAY = Comparator.<Placed, String>comparing(x -> x.stored().submission())
+                .thenComparingInt(Placed::seq);
+    }
+
+    /** Passes a day's rows on by submission and place, and empties the list. */
+    private static void passOn(List<Placed> day, Consumer<Stored> action) {
+        day.sort(Placed.IN_DAY);
+        for (Placed p : day) action.accept(p.stored());
+        day.clear();
     }
 
     /**

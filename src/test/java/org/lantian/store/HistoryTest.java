@@ -153,6 +153,37 @@ class HistoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    void aDaysFactsComeBySubmissionAndPlaceWhateverTheOrderTheyWereRecordedIn(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            History h = store.history();
+            // A night lays its rows down by type, day and key (History.Night), not by submission: S-c's come first.
+            try (History.Night n = h.night(THU, List.of("S-a", "S-b", "S-c"))) {
+                n.add("S-c", entry(road("R-1", "2022-06-29")));
+                n.add("S-b", entry(road("R-2", "2022-06-29")));
+                n.add("S-b", entry(road("R-1", "2022-06-29")));
+                n.add("S-a", entry(road("R-3", "2022-06-29")));
+                n.add("S-a", entry(road("R-1", "2022-06-28")));
+                n.commit();
+            }
+            var windows = History.windows(Map.of("RoadCleaning", "week"), WEEKS, THU.plusDays(1), Map.of());
+            List<String> expected = List.of("S-a/R-1/2022-06-28", "S-a/R-3/2022-06-29", "S-b/R-2/2022-06-29", "S-b/R-1/2022-06-29",
+                    "S-c/R-1/2022-06-29");
+            assertEquals(expected, placed(load(store, windows, THU.plusDays(1), null, Set.of())));
+            // A night's keys: each key's facts by day, submission and place (the keys in any order: the batch sorts by key).
+            List<String> keyed = placed(load(store, windows, THU.plusDays(1), List.of("R-1", "R-2"), Set.of()));
+            assertEquals(List.of("S-a/R-1/2022-06-28", "S-b/R-1/2022-06-29", "S-c/R-1/2022-06-29"),
+                    keyed.stream().filter(x -> x.contains("/R-1/")).toList());
+            assertEquals(List.of("S-b/R-2/2022-06-29"), keyed.stream().filter(x -> x.contains("/R-2/")).toList());
+            assertEquals(4, keyed.size());
+        }
+    }
+
+    static List<String> placed(List<History.Stored> loaded) {
+        return loaded.stream().map(s -> s.submission() + "/" + s.subject()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
     void aNightIsRecordedInOneTransactionAndARerunChangesNothing(String kind) throws Exception {
         try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
             History h = store.history();
