@@ -73,7 +73,8 @@ final class HistoryBenchCommand implements Callable<Integer> {
             + "the store closed meanwhile and the night forgotten before each run with history, untimed; JAVA_OPTS is passed on.")
     boolean cold;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each night and mode (default ${DEFAULT-VALUE}; 0: "
+            + "fill the store and measure nothing).")
     int repeat;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the generated nights and outputs (default: a temporary one, deleted).")
@@ -128,6 +129,7 @@ final class HistoryBenchCommand implements Callable<Integer> {
             }
             output.out().printf("store %s: %d nights of %,d records filled (%d of them before, skipped) in %.0f s; max heap %,d MB; "
                     + "%d threads; load average %s%n%n", store.describe(), nights, records, skipped, (System.nanoTime() - start) / 1e9, Runtime.getRuntime().maxMemory() >> 20, threads.count(), BenchCommand.loadAverage());
+            if (repeat <= 0) return Main.OK;
             if (cold) {
                 store.close(); // the nights' processes open it
                 output.out().println("| night | mode | time |");
