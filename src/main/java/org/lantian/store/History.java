@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -101,18 +102,28 @@ public final class History {
 
     /** A fact's day: its {@code date} component when it has one, else the day it is judged on. */
     static LocalDate dayOf(Fact fact, LocalDate judgedOn) {
-        for (RecordComponent c : fact.getClass().getRecordComponents()) {
-            if (c.getName().equals("date") && c.getType() == LocalDate.class) {
-                try {
-                    LocalDate d = (LocalDate) c.getAccessor().invoke(fact);
-                    return d == null ? judgedOn : d;
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        Optional<java.lang.reflect.Method> date = DATE.get(fact.getClass());
+        if (date.isEmpty()) return judgedOn;
+        try {
+            LocalDate d = (LocalDate) date.get().invoke(fact);
+            return d == null ? judgedOn : d;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
-        return judgedOn;
     }
+
+    /** A fact type's {@code date} accessor, looked up once a type (getRecordComponents copies them on every call). */
+    private static final ClassValue<Optional<java.lang.reflect.Method>> DATE = new ClassValue<>() {
+        @Override
+        protected Optional<java.lang.reflect.Method> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) return Optional.empty();
+            for (RecordComponent c : components) {
+                if (c.getName().equals("date") && c.getType() == LocalDate.class) return Optional.of(c.getAccessor());
+            }
+            return Optional.empty();
+        }
+    };
 
     /**
      * The windows an evaluation as of {@code asOf} needs: for each fact type in the pack's history map, the
