@@ -178,6 +178,55 @@ class HistoryTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aNightsWindowsReadAtATimeComeInTheOrderTheyComeReadOneByOne(String kind) throws Exception {
+        try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
+            History h = store.history();
+            var ledger = TestPacks.bundled().ledger();
+            var readers = org.lantian.engine.TypeReaders.measuresByType(TestPacks.bundled());
+            String[] types = {"RoadCleaning", "CleaningCampaign", "PurifierCleaning", "TransportRecord", "UltraLowFiling", "TaskProgress"};
+            String[] json = {"{\"road\":\"R-%d\",\"date\":\"%s\"}", "{\"town\":\"T-%d\",\"date\":\"%s\"}",
+                    "{\"restaurant\":\"CY-%d\",\"date\":\"%s\"}", "{\"enterprise\":\"QY-%d\",\"year\":2022,\"date\":\"%s\"}",
+                    "{\"enterprise\":\"QY-%d\",\"part\":\"STACK\",\"filedOn\":\"%s\"}", "{\"measure\":%d,\"completedOn\":\"%s\"}"};
+            // Facts of every history type, of subjects 1 to 4, on days of the quarter and of the week, each day's
+            // submissions recorded in an order other than their ids'.
+            for (LocalDate day : List.of(LocalDate.of(2022, 4, 2), LocalDate.of(2022, 6, 27), LocalDate.of(2022, 6, 29))) {
+                for (int n = 4; n >= 1; n--) {
+                    List<History.Entry> facts = new ArrayList<>();
+                    for (int t = 0; t < types.length; t++) {
+                        Class<? extends Fact> type = org.lantian.input.FactTypes.byName(types[t]).orElseThrow();
+                        facts.add(History.Entry.of(Json.MAPPER.readerFor(type).readValue(json[t].formatted(t == 5 ? 4 : n, day)), day));
+                    }
+                    h.record("S-" + day + "-" + n, day, facts);
+                }
+            }
+            for (LocalDate asOf : List.of(THU, LocalDate.of(2022, 6, 29))) { // a quarter's end (every subject) and a Wednesday
+                Set<String> keys = new java.util.HashSet<>(List.of("QY-2", "R-3", "CY-1", "measure-4"));
+                List<History.Stored> atATime = new ArrayList<>();
+                h.forEachOfNight(ledger, readers, asOf, keys, Set.of("S-2022-06-27-3"), atATime::add);
+                // The same by hand, one window after another: the windows of every subject, then the keyed ones.
+                Set<String> every = History.loadedForEverySubject(ledger, asOf, readers);
+                List<History.Window> windows = History.windows(ledger, asOf, Map.of());
+                Set<String> byHandKeys = new java.util.HashSet<>(List.of("QY-2", "R-3", "CY-1", "measure-4"));
+                List<History.Stored> oneByOne = new ArrayList<>();
+                for (History.Window w : windows) {
+                    if (!every.contains(w.type())) continue;
+                    h.forEach(List.of(w), asOf, null, Set.of("S-2022-06-27-3"), x -> {
+                        if (x.partitionKey() != null) byHandKeys.add(x.partitionKey());
+                        oneByOne.add(x);
+                    });
+                }
+                for (History.Window w : windows) {
+                    if (!every.contains(w.type())) h.forEach(List.of(w), asOf, byHandKeys, Set.of("S-2022-06-27-3"), oneByOne::add);
+                }
+                assertTrue(oneByOne.size() > 10, oneByOne.toString());
+                assertEquals(oneByOne, atATime, "as of " + asOf);
+                assertEquals(byHandKeys, keys);
+            }
+        }
+    }
+
     static List<String> placed(List<History.Stored> loaded) {
         return loaded.stream().map(s -> s.submission() + "/" + s.subject()).toList();
     }
