@@ -344,63 +344,12 @@ public final class History {
                                Set<String> excluded, Consumer<Stored> action) throws SQLException {
         List<Window> windows = windows(ledger, asOf, Map.of());
         Set<String> every = loadedForEverySubject(ledger, asOf, readers);
-        inParallel(windows.stream().filter(w -> every.contains(w.type())).toList(), asOf, null, excluded, stored -> {
+        forEach(windows.stream().filter(w -> every.contains(w.type())).toList(), asOf, null, excluded, stored -> {
             if (stored.partitionKey() != null) keys.add(stored.partitionKey());
             action.accept(stored);
         });
         List<Window> keyed = windows.stream().filter(w -> !every.contains(w.type())).toList();
-        if (!keyed.isEmpty()) inParallel(keyed, asOf, keys, excluded, action);
-    }
-
-    /** Windows of a night read at a time (the batch's store has three connections: the night's own opens after the reads). */
-    static final int READERS = 2;
-
-    /**
-     * As {@link #forEach}, with the windows read {@link #READERS} at a time, each on a connection of its own, and their
-     * rows passed on in the windows' order on the calling thread. A night's reads are the store decoding its pages and
-     * the driver making rows, on one core while the night waits: a year's keyed windows take some 40 ms each on H2.
-     */
-    private void inParallel(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
-                            Consumer<Stored> action) throws SQLException {
-        if (windows.size() < 2) {
-            forEach(windows, asOf, partitionKeys, excluded, action);
-            return;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(READERS, r -> {
-            Thread t = new Thread(r, "history-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<List<Stored>>> reads = new ArrayList<>();
-            for (Window w : windows) {
-                reads.add(pool.submit(() -> {
-                    List<Stored> rows = new ArrayList<>();
-                    forEach(List.of(w), asOf, partitionKeys, excluded, rows::add);
-                    return rows;
-                }));
-            }
-            for (int i = 0; i < reads.size(); i++) {
-                List<Stored> rows = await(reads.get(i));
-                reads.set(i, null); // the rows passed on are the caller's now
-                rows.forEach(action);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> T await(java.util.concurrent.Future<T> read) throws SQLException {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading history", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof SQLException q) throw q;
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new SQLException(e.getCause());
-        }
+        if (!keyed.isEmpty()) forEach(keyed, asOf, keys, excluded, action);
     }
 
     /**

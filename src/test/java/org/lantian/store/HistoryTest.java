@@ -180,7 +180,7 @@ class HistoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void aNightsWindowsReadAtATimeComeInTheOrderTheyComeReadOneByOne(String kind) throws Exception {
+    void aNightLoadsItsEverySubjectWindowsThenItsKeyedOnesWithTheKeysFound(String kind) throws Exception {
         try (Store store = Store.open(TestDatabases.fresh(kind, tmp))) {
             History h = store.history();
             var ledger = TestPacks.bundled().ledger();
