@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +69,7 @@ final class H2Keyed {
                     s.setLong(2, week);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            Row row = row(r, w.type());
+                            History.Placed row = row(r, w.type());
                             if (!excluded.contains(row.stored().submission())) action.accept(row.stored());
                         }
                     }
@@ -112,7 +111,7 @@ final class H2Keyed {
     /** Reads the rows of whole keys by id, and passes them on by key, day, submission and place; returns an empty batch. */
     private static List<Long> fetch(PreparedStatement s, String type, List<Long> batch, Set<String> excluded,
                                     Consumer<History.Stored> action) throws SQLException {
-        List<Row> rows = new ArrayList<>(batch.size());
+        List<History.Placed> rows = new ArrayList<>(batch.size());
         batch.sort(null); // in the order the rows lie: neighbours share a page
         for (long id : batch) {
             s.setLong(1, id);
@@ -120,23 +119,15 @@ final class H2Keyed {
                 while (r.next()) rows.add(row(r, type));
             }
         }
-        rows.sort(Row.ORDER);
-        for (Row row : rows) {
+        rows.sort(History.Placed.BY_KEY);
+        for (History.Placed row : rows) {
             if (!excluded.contains(row.stored().submission())) action.accept(row.stored());
         }
         return new ArrayList<>();
     }
 
-    private static Row row(ResultSet r, String type) throws SQLException {
-        return new Row(new History.Stored(r.getString(1), r.getObject(2, LocalDate.class), type, r.getString(3), r.getString(4),
-                r.getString(5)), r.getInt(6));
-    }
-
-    /** A stored fact with its place in its submission. */
-    private record Row(History.Stored stored, int seq) {
-        static final Comparator<Row> ORDER = Comparator.<Row, String>comparing(x -> x.stored().partitionKey())
-                .thenComparing(x -> x.stored().day())
-                .thenComparing(x -> x.stored().submission())
-                .thenComparingInt(Row::seq);
+    private static History.Placed row(ResultSet r, String type) throws SQLException {
+        return new History.Placed(new History.Stored(r.getString(1), r.getObject(2, LocalDate.class), type, r.getString(3),
+                r.getString(4), r.getString(5)), r.getInt(6));
     }
 }

@@ -1,6 +1,7 @@
 package org.lantian.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,7 +103,7 @@ public final class History {
 
     /** A fact's day: its {@code date} component when it has one, else the day it is judged on. */
     static LocalDate dayOf(Fact fact, LocalDate judgedOn) {
-        Optional<java.lang.reflect.Method> date = DATE.get(fact.getClass());
+        Optional<Method> date = DATE.get(fact.getClass());
         if (date.isEmpty()) return judgedOn;
         try {
             LocalDate d = (LocalDate) date.get().invoke(fact);
@@ -113,9 +114,9 @@ public final class History {
     }
 
     /** A fact type's {@code date} accessor, looked up once a type (getRecordComponents copies them on every call). */
-    private static final ClassValue<Optional<java.lang.reflect.Method>> DATE = new ClassValue<>() {
+    private static final ClassValue<Optional<Method>> DATE = new ClassValue<>() {
         @Override
-        protected Optional<java.lang.reflect.Method> computeValue(Class<?> type) {
+        protected Optional<Method> computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             if (components == null) return Optional.empty();
             for (RecordComponent c : components) {
@@ -360,15 +361,10 @@ public final class History {
      */
     public void forEach(List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
                         Consumer<Stored> action) throws SQLException {
-        String select = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history WHERE fact_type = ? AND fact_day >= ?"
-                + " AND fact_day <= ? AND recorded_on <= ?";
-        // By the index's own order (type, day) for H2 to pass rows on as it finds them, rather than sort them first
-        // (above some 34,000 rows in a temporary store); query() orders each day's rows by submission and place.
-        String order = " ORDER BY fact_type, fact_day";
         try (Connection c = store.connection()) {
             if (store.isH2()) lazy(c, true);
             try {
-                forEach(c, windows, asOf, partitionKeys, excluded, action, select, order);
+                forEach(c, windows, asOf, partitionKeys, excluded, action);
             } finally {
                 if (store.isH2()) lazy(c, false);
             }
@@ -377,9 +373,9 @@ public final class History {
     }
 
     /**
-     * H2 builds a query's whole result before the first row is read, above some 34,000 rows in a temporary store: a
-     * window's scan of its index entries (tens of thousands) and a quarter's facts of a type would be copied twice.
-     * Lazily, H2 passes the rows on as its cursor finds them. Set for the reads of history only, on a pooled connection.
+     * H2 builds a query's whole result before its first row is read, above some 34,000 rows in a temporary store: a
+     * keyed window's scan of its index entries (tens of thousands) and a quarter's facts of a type. Lazily, H2 passes
+     * the rows on as its cursor finds them. Set for the reads of history only, and set back: the connection is pooled.
      */
     private static void lazy(Connection c, boolean lazy) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {
@@ -387,17 +383,25 @@ public final class History {
         }
     }
 
+    private static final String SELECT = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history"
+            + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on <= ?";
+    /**
+     * By the index's own order (type, day), which H2 reads without sorting and so passes on as it finds the rows;
+     * {@link #query} orders each day's rows by submission and place.
+     */
+    private static final String ORDER = " ORDER BY fact_type, fact_day";
+
     private void forEach(Connection c, List<Window> windows, LocalDate asOf, Collection<String> partitionKeys, Set<String> excluded,
-                         Consumer<Stored> action, String select, String order) throws SQLException {
+                         Consumer<Stored> action) throws SQLException {
         if (partitionKeys == null) {
-            for (Window w : windows) query(c, select + order, w, asOf, null, excluded, action);
+            for (Window w : windows) query(c, SELECT + ORDER, w, asOf, null, excluded, action);
         } else if (store.isH2()) {
             Set<String> keys = partitionKeys instanceof Set<String> set ? set : new java.util.HashSet<>(partitionKeys);
             for (Window w : windows) H2Keyed.read(c, w, asOf, keys, excluded, action);
         } else {
             // PostgreSQL: the keys as one array parameter (= ANY), one index look-up per key in one statement.
             java.sql.Array keys = c.createArrayOf("VARCHAR", new java.util.TreeSet<>(partitionKeys).toArray(new String[0]));
-            for (Window w : windows) query(c, select + " AND partition_key = ANY (?)" + order, w, asOf, keys, excluded, action);
+            for (Window w : windows) query(c, SELECT + " AND partition_key = ANY (?)" + ORDER, w, asOf, keys, excluded, action);
         }
     }
 
@@ -491,10 +495,14 @@ public final class History {
         }
     }
 
-    /** A stored fact with its place in its submission. */
+    /** A stored fact with its place in its submission (as read, before it is passed on in order). */
     record Placed(Stored stored, int seq) {
+        /** A day's facts: by submission and place. */
         static final Comparator<Placed> IN_DAY = Comparator.<Placed, String>comparing(x -> x.stored().submission())
                 .thenComparingInt(Placed::seq);
+        /** Facts of several keys: by key, day, submission and place. */
+        static final Comparator<Placed> BY_KEY = Comparator.<Placed, String>comparing(x -> x.stored().partitionKey())
+                .thenComparing(x -> x.stored().day()).thenComparing(IN_DAY);
     }
 
     /** Passes a day's rows on by submission and place, and empties the list. */
