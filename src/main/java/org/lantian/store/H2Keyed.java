@@ -27,7 +27,6 @@ final class H2Keyed {
     /** Weeks are counted from this Monday, as {@code fact_week} in H2. */
     private static final LocalDate MONDAY = LocalDate.of(1970, 1, 5);
 
-    private static final String COLUMNS = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history ";
 
     private H2Keyed() {
     }
@@ -57,7 +56,7 @@ final class H2Keyed {
 
     private static void byKeyAndWeek(Connection c, History.Window w, LocalDate asOf, Set<String> keys, long first, long last,
                                      Set<String> excluded, Consumer<History.Stored> action) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE fact_type = ? AND fact_week = ? AND partition_key = ?"
+        try (PreparedStatement s = c.prepareStatement(History.COLUMNS + "WHERE fact_type = ? AND fact_week = ? AND partition_key = ?"
                 + " AND fact_day >= ? AND fact_day <= ? AND recorded_on <= ? ORDER BY fact_day, submission, seq")) {
             s.setString(1, w.type());
             s.setObject(4, w.from());
@@ -69,7 +68,7 @@ final class H2Keyed {
                     s.setLong(2, week);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            History.Placed row = row(r, w.type());
+                            History.Placed row = History.Placed.read(r, w.type());
                             if (!excluded.contains(row.stored().submission())) action.accept(row.stored());
                         }
                     }
@@ -98,7 +97,7 @@ final class H2Keyed {
             }
         }
         // One look-up a row id (H2 scans the table for an IN list or an array of row ids).
-        try (PreparedStatement s = c.prepareStatement(COLUMNS + "WHERE _ROWID_ = ?")) {
+        try (PreparedStatement s = c.prepareStatement(History.COLUMNS + "WHERE _ROWID_ = ?")) {
             List<Long> batch = new ArrayList<>();
             for (List<Long> ofKey : ids.values()) {
                 batch.addAll(ofKey);
@@ -116,7 +115,7 @@ final class H2Keyed {
         for (long id : batch) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
-                while (r.next()) rows.add(row(r, type));
+                while (r.next()) rows.add(History.Placed.read(r, type));
             }
         }
         rows.sort(History.Placed.BY_KEY);
@@ -124,10 +123,5 @@ final class H2Keyed {
             if (!excluded.contains(row.stored().submission())) action.accept(row.stored());
         }
         return new ArrayList<>();
-    }
-
-    private static History.Placed row(ResultSet r, String type) throws SQLException {
-        return new History.Placed(new History.Stored(r.getString(1), r.getObject(2, LocalDate.class), type, r.getString(3),
-                r.getString(4), r.getString(5)), r.getInt(6));
     }
 }

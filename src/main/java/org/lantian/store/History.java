@@ -383,8 +383,9 @@ public final class History {
         }
     }
 
-    private static final String SELECT = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history"
-            + " WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on <= ?";
+    /** The columns of a stored fact as {@link Placed#read} reads them. */
+    static final String COLUMNS = "SELECT submission, fact_day, subject, partition_key, fact, seq FROM history ";
+    private static final String SELECT = COLUMNS + "WHERE fact_type = ? AND fact_day >= ? AND fact_day <= ? AND recorded_on <= ?";
     /**
      * By the index's own order (type, day), which H2 reads without sorting and so passes on as it finds the rows;
      * {@link #query} orders each day's rows by submission and place.
@@ -483,12 +484,10 @@ public final class History {
             try (ResultSet r = s.executeQuery()) {
                 List<Placed> day = new ArrayList<>();
                 while (r.next()) {
-                    String submission = r.getString(1);
-                    if (excluded.contains(submission)) continue;
-                    Stored stored = new Stored(submission, r.getObject(2, LocalDate.class), w.type(), r.getString(3), r.getString(4),
-                            r.getString(5));
-                    if (!day.isEmpty() && !day.get(0).stored().day().equals(stored.day())) passOn(day, action);
-                    day.add(new Placed(stored, r.getInt(6)));
+                    if (excluded.contains(r.getString(1))) continue;
+                    Placed row = Placed.read(r, w.type());
+                    if (!day.isEmpty() && !day.get(0).stored().day().equals(row.stored().day())) passOn(day, action);
+                    day.add(row);
                 }
                 passOn(day, action);
             }
@@ -497,6 +496,12 @@ public final class History {
 
     /** A stored fact with its place in its submission (as read, before it is passed on in order). */
     record Placed(Stored stored, int seq) {
+        /** The row a result of {@link #COLUMNS} is on, a fact of this type. */
+        static Placed read(ResultSet r, String type) throws SQLException {
+            return new Placed(new Stored(r.getString(1), r.getObject(2, LocalDate.class), type, r.getString(3), r.getString(4),
+                    r.getString(5)), r.getInt(6));
+        }
+
         /** A day's facts: by submission and place. */
         static final Comparator<Placed> IN_DAY = Comparator.<Placed, String>comparing(x -> x.stored().submission())
                 .thenComparingInt(Placed::seq);
